@@ -1,0 +1,29 @@
+// The sites.json that scans the lab: derived from the lab's own site list so the two
+// cannot drift apart (a unit test compares it with the committed sites.json).
+import type { SitesFileInput } from '../src/config/schema.ts';
+import { labPorts } from './ports.ts';
+import type { LabSite } from './types.ts';
+import { LAB_SITES } from './sites/index.ts';
+
+export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LAB_SITES): SitesFileInput {
+  const ports = labPorts(portBase, sites);
+  const connectTo: Record<string, string> = {};
+  for (const host of sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])])) {
+    if (host.https.kind === 'no-dns') continue;
+    connectTo[`${host.host}:443`] = `127.0.0.1:${host.https.kind === 'refuse' ? ports.closed : ports.https.get(host.host)}`;
+    connectTo[`${host.host}:80`] = `127.0.0.1:${host.http === 'refuse' ? ports.closed : ports.http}`;
+  }
+  return {
+    $schema: './sites.schema.json',
+    ca,
+    connectTo,
+    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 10000, settleMs: 500 },
+    sites: sites.map((s) => ({
+      name: s.name,
+      url: `https://${s.hosts[0]!.host}/`,
+      subdomains: s.hosts.slice(1).map((h) => h.host),
+      pages: s.pages,
+      ...(s.policy ? { policy: s.policy } : {}),
+    })),
+  };
+}

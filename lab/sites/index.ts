@@ -1,0 +1,7 @@
+// Every local test site, in the order sites.json lists them.
+import type { LabSite } from '../types.ts';
+import { good } from './good.ts';
+import { unreachable, serverError } from './transport.ts';
+import { redirects, downgrade, hsts } from './redirects.ts';
+
+export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts];

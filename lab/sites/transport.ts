@@ -1,0 +1,28 @@
+// Planted flaws for https-port-443: each listed host fails to answer on 443 in its own way.
+import type { LabSite } from '../types.ts';
+import { page, routes } from '../respond.ts';
+
+export const unreachable: LabSite = {
+  name: 'unreachable-hosts',
+  purpose: 'https-port-443: refused, timeout, DNS failure and TLS handshake failure on listed hosts',
+  pages: ['/'],
+  hosts: [
+    { host: 'ports.lab.test', https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Ports', '<p>ok</p>') }) } },
+    { host: 'refused.ports.lab.test', https: { kind: 'refuse' }, http: 'refuse' },
+    { host: 'silent.ports.lab.test', https: { kind: 'silent' }, http: 'refuse' },
+    { host: 'nodns.ports.lab.invalid', https: { kind: 'no-dns' } },
+    { host: 'plain.ports.lab.test', https: { kind: 'plain-http' } },
+  ],
+};
+
+export const serverError: LabSite = {
+  name: 'server-error',
+  purpose: 'https-port-443: the site URL answers 503 (a warning, not a failure)',
+  pages: ['/'],
+  hosts: [
+    {
+      host: 'broken.lab.test',
+      https: { kind: 'serve', handler: (_req, res) => page(res, 'Unavailable', '<p>down</p>', { status: 503 }) },
+    },
+  ],
+};

@@ -1,0 +1,51 @@
+// How a local test site is described: its hosts, what each answers on 443 and 80,
+// and the sites.json entry that scans it. Every planted flaw is a LabHost setting.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SecureContextOptions } from 'node:tls';
+import type { PolicyOverrides } from '../src/config/schema.ts';
+import type { Issued } from './pki.ts';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The lab's certificate authority: a root and the intermediate that signs leaves. */
+export interface LabPki {
+  root: Issued;
+  intermediate: Issued;
+}
+
+/** What the server presents: a key and the certificate chain it sends. */
+export interface Credentials {
+  key: string;
+  cert: string;
+}
+
+export type HttpsBehaviour =
+  /** A real HTTPS server. `credentials` defaults to a leaf for the host from the lab intermediate. */
+  | { kind: 'serve'; handler: Handler; credentials?: (pki: LabPki, host: string) => Promise<Credentials>; tls?: SecureContextOptions }
+  /** Nothing listens: connection refused. */
+  | { kind: 'refuse' }
+  /** Accepts TCP and never answers: a timeout. */
+  | { kind: 'silent' }
+  /** Plain HTTP on the TLS port: the handshake fails. */
+  | { kind: 'plain-http' }
+  /** No connectTo entry and a name that does not resolve: a DNS failure. */
+  | { kind: 'no-dns' };
+
+export interface LabHost {
+  host: string;
+  https: HttpsBehaviour;
+  /** Port 80. Defaults to a 301 to the same URL on https. 'refuse' maps port 80 to a closed port. */
+  http?: Handler | 'refuse';
+}
+
+export interface LabSite {
+  name: string;
+  /** What this site proves, shown by `npm run lab`. */
+  purpose: string;
+  /** The first host is the site URL's host; the others are listed as subdomains unless `unlisted`. */
+  hosts: LabHost[];
+  /** Hosts served by the lab but not listed in sites.json (third-party CDNs and the like). */
+  unlisted?: LabHost[];
+  pages: string[];
+  policy?: PolicyOverrides;
+}

@@ -1,0 +1,94 @@
+// Reads, substitutes and validates a sites file into the resolved form every other
+// module uses. Throws only ConfigError, whose message lists each problem by JSON path.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { sitesFileSchema, type SiteConfig } from './schema.ts';
+import { ConfigError, jsonPath } from './errors.ts';
+import { substituteEnv } from './env-vars.ts';
+import { DEFAULT_POLICY, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
+
+export interface Site {
+  name: string;
+  url: string;
+  /** The URL's host first, then the listed subdomains. */
+  hosts: string[];
+  pages: string[];
+  policy: Policy;
+  flows: SiteConfig['flows'];
+}
+
+export interface ScanConfig {
+  sitesFile: string;
+  /** Absolute path of the extra CA bundle, when configured (read when used: it may be generated later). */
+  caFile?: string;
+  connectTo: Record<string, string>;
+  timeouts: Timeouts;
+  sites: Site[];
+  /** Values substituted from the environment: never to appear in any report. */
+  secrets: string[];
+}
+
+export const DEFAULT_SITES_FILE = 'sites.json';
+
+export function sitesFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.SITES_FILE || DEFAULT_SITES_FILE);
+}
+
+export function loadScanConfig(file = sitesFilePath(), env: NodeJS.ProcessEnv = process.env): ScanConfig {
+  dotenv.config({ quiet: true });
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, [`cannot read the sites file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
+  }
+  return parseScanConfig(text, file, env);
+}
+
+export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(file, [`not valid JSON: ${describeJsonError(text, err as Error)}`]);
+  }
+  const { value, secrets, problems } = substituteEnv(raw, env);
+  const parsed = sitesFileSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = jsonPath(issue.path);
+      problems.push(
+        issue.code === 'unrecognized_keys'
+          ? `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : `${where}: ${issue.message}`,
+      );
+    }
+  }
+  if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems);
+
+  const data = parsed.data;
+  return {
+    sitesFile: file,
+    caFile: data.ca ? path.resolve(path.dirname(file), data.ca) : undefined,
+    connectTo: data.connectTo,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
+    secrets,
+    sites: data.sites.map((site) => ({
+      name: site.name,
+      url: site.url,
+      hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
+      pages: site.pages,
+      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
+      flows: site.flows,
+    })),
+  };
+}
+
+function describeJsonError(text: string, err: Error): string {
+  const match = /position (\d+)/.exec(err.message);
+  if (!match) return err.message;
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset).split('\n');
+  return `${err.message.replace(/ in JSON at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}

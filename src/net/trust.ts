@@ -1,0 +1,41 @@
+// The trust store every check uses: the system roots plus the sites file's extra `ca`.
+// Node gets the PEM list; Chromium gets the SPKI hashes of the extra roots, which keeps
+// its security state "secure" (unlike ignoreHTTPSErrors) so HSTS and mixed content behave
+// as in production.
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
+import { ConfigError } from '../config/errors.ts';
+
+export interface TrustStore {
+  /** PEM certificates for node:tls `ca`: system roots plus extras. */
+  ca: string[];
+  /** Base64 SHA-256 of each extra root's SubjectPublicKeyInfo. */
+  extraSpkiHashes: string[];
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+export function loadTrustStore(caFile: string | undefined): TrustStore {
+  if (!caFile) return { ca: [...tls.rootCertificates], extraSpkiHashes: [] };
+  let pem: string;
+  try {
+    pem = readFileSync(caFile, 'utf8');
+  } catch (err) {
+    throw new ConfigError(caFile, [`$.ca: cannot read the CA file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
+  }
+  const blocks = pem.match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) throw new ConfigError(caFile, ['$.ca: the file holds no PEM certificate']);
+  const extraSpkiHashes = blocks.map((block) => {
+    try {
+      return spkiHash(new X509Certificate(block));
+    } catch {
+      throw new ConfigError(caFile, ['$.ca: a PEM block in the file is not a valid certificate']);
+    }
+  });
+  return { ca: [...tls.rootCertificates, ...blocks], extraSpkiHashes };
+}
+
+export function spkiHash(cert: X509Certificate): string {
+  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}
