@@ -59,7 +59,7 @@ function extensions(opts: IssueOptions): x509.Extension[] {
     ),
   );
   if (!opts.isCa) list.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]));
-  if (opts.sans) list.push(new x509.SubjectAlternativeNameExtension(opts.sans.map((value) => ({ type: 'dns', value }))));
+  if (opts.sans) list.push(new x509.SubjectAlternativeNameExtension(opts.sans.map((value) => ({ type: 'dns' as const, value }))));
   return list;
 }
 

@@ -1,0 +1,84 @@
+// http-redirect: http:// on port 80 sends every host first to https:// on the same host,
+// permanently, keeping path and query, and the chain reaches an https page within the
+// policy's hop limit without looping. Judged on the server's own answers (from Node).
+import { describeFailure } from '../collectors/describe.ts';
+import { isRedirect } from '../collectors/redirect-chain.ts';
+import type { RedirectChain } from '../collectors/types.ts';
+import { Outcome, type Check } from './types.ts';
+
+const PERMANENT = new Set([301, 308]);
+
+export const httpRedirect: Check<'transport'> = {
+  id: 'http-redirect',
+  title: 'http:// redirects permanently to https:// on the same host',
+  remediation:
+    'Answer every http:// request with a 301 or 308 to the same host and path on https:// (e.g. "return 301 https://$host$request_uri;" in nginx), then let the https site do any further redirects.',
+  needs: ['transport'],
+  run(site, { transport }) {
+    const out = new Outcome();
+    for (const { host, http, https } of transport.hosts) {
+      const first = http.hops[0];
+      if (!first) continue;
+      if (first.error) {
+        if (first.error.kind === 'refused' && !https.hops[0]?.error) {
+          out.judged(host);
+          out.note(`${host}: port 80 is closed, so there is no plain-http service to redirect`);
+        } else out.cannotMeasure(host, `http://${host}/ on port 80: ${describeFailure(first.error)}`);
+        continue;
+      }
+      out.judged(host);
+      judgeFirstHop(out, host, first.url, first.status, first.location);
+      judgeChain(out, http, site.policy.maxRedirectHops, new Set(site.hosts));
+    }
+    return out.done();
+  },
+};
+
+function judgeFirstHop(out: Outcome, host: string, url: string, status: number | undefined, location: string | undefined): void {
+  if (!isRedirect(status) || !location) {
+    out.add('high', url, `answered HTTP ${status} over plain http instead of redirecting to https://${host}/`);
+    return;
+  }
+  const target = new URL(location);
+  if (target.protocol !== 'https:') {
+    out.add('high', url, `first redirect (${status}) goes to ${location}, not to https`);
+    return;
+  }
+  if (target.hostname !== host || target.port !== '') {
+    out.add(
+      'high',
+      url,
+      `first redirect (${status}) goes to another host, ${location}: it must go to https://${host} first so that browsers can receive HSTS for this host`,
+    );
+  }
+  if (!PERMANENT.has(status!)) {
+    out.add('medium', url, `first redirect is temporary (HTTP ${status}); use 301 or 308 so browsers and crawlers remember it`);
+  }
+  const asked = new URL(url);
+  if (target.hostname === host && `${target.pathname}${target.search}` !== `${asked.pathname}${asked.search}`) {
+    out.add('medium', url, `redirect drops or changes the path or query: ${asked.pathname}${asked.search} became ${target.pathname}${target.search}`);
+  }
+}
+
+function judgeChain(out: Outcome, chain: RedirectChain, maxHops: number, ownHosts: Set<string>): void {
+  const start = chain.startUrl;
+  const urls = chain.hops.map((h) => h.url);
+  const last = chain.hops[chain.hops.length - 1]!;
+  const redirects = chain.hops.filter((h) => isRedirect(h.status)).length;
+  if (chain.outcome === 'loop') {
+    out.add('high', start, `redirect loop: ${[...urls, last.location].join(' -> ')}`);
+  } else if (chain.outcome === 'too-long') {
+    out.add('high', start, `gave up after ${redirects} redirects without reaching a page: ${urls.join(' -> ')} -> ...`);
+  } else if (chain.outcome === 'error') {
+    const broken = `redirect chain breaks at ${last.url}: ${describeFailure(last.error!)}`;
+    // A listed host that does not answer is https-port-443's finding; do not report it twice.
+    if (ownHosts.has(new URL(last.url).hostname)) out.note(`${broken} (see https-port-443)`);
+    else out.add('medium', start, broken);
+  } else {
+    if (!last.url.startsWith('https://')) {
+      if (redirects > 0) out.add('high', start, `redirect chain ends on plain http: ${urls.join(' -> ')}`);
+    } else if (redirects > maxHops) {
+      out.add('medium', start, `${redirects} redirects before the final page (policy allows ${maxHops}): ${urls.join(' -> ')}`);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// Every check, in report order. Adding a check: write src/checks/<id>.ts and list it here.
+import type { Check } from './types.ts';
+import { httpsPort443 } from './https-port-443.ts';
+import { httpRedirect } from './http-redirect.ts';
+import { noDowngrade } from './no-downgrade.ts';
+import { hsts } from './hsts.ts';
+
+export const CHECKS: readonly Check[] = [httpsPort443, httpRedirect, noDowngrade, hsts];

@@ -1,0 +1,62 @@
+// no-downgrade: nothing takes a user from https back to http: no redirect or Location
+// header (from Node or seen by the browser), no navigation a page starts, and no link
+// from an https page to an http:// URL of the site's own hosts.
+import { Outcome, type Check } from './types.ts';
+
+const isHttps = (url: string | undefined): boolean => url?.startsWith('https://') ?? false;
+const isHttp = (url: string | undefined): boolean => url?.startsWith('http://') ?? false;
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+export const noDowngrade: Check<'transport' | 'pages'> = {
+  id: 'no-downgrade',
+  title: 'Nothing downgrades from https:// to http://',
+  remediation:
+    'Make every redirect, Location header, script navigation and link on https pages point to https:// URLs. Behind a TLS-terminating proxy, build redirects from X-Forwarded-Proto or use relative Location headers.',
+  needs: ['transport', 'pages'],
+  run(site, { transport, pages }) {
+    const out = new Outcome();
+    const ownHosts = new Set(site.hosts);
+    const redirectFinding = (from: string, status: number | undefined, location: string) =>
+      out.add('high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
+
+    for (const { host, https, http } of transport.hosts) {
+      if (https.hops[0]?.error && http.hops[0]?.error) {
+        out.cannotMeasure(host, 'neither https:// nor http:// answered (see https-port-443)');
+        continue;
+      }
+      out.judged(host);
+      // The http:// chains are http-redirect's; once on https they repeat these hops.
+      for (const hop of https.hops) {
+        if (isHttps(hop.url) && isHttp(hop.location)) redirectFinding(hop.url, hop.status, hop.location!);
+      }
+    }
+
+    for (const visit of pages.visits) {
+      if (visit.error && visit.responses.length === 0) {
+        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
+        continue;
+      }
+      out.judged(visit.url);
+      for (const r of visit.responses) {
+        if (isHttps(r.url) && isHttp(r.location)) redirectFinding(r.url, r.status, r.location!);
+      }
+      for (const nav of visit.navigations) {
+        if (!nav.redirected && isHttps(nav.from) && isHttp(nav.url)) {
+          out.add('high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}`);
+        }
+      }
+      for (const link of visit.links) {
+        if (isHttps(link.pageUrl) && isHttp(link.href) && ownHosts.has(hostOf(link.href))) {
+          out.add('medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}`);
+        }
+      }
+    }
+    return out.done();
+  },
+};

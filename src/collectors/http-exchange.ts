@@ -1,0 +1,53 @@
+// One HTTP request from Node, redirects not followed, body not read: only the status
+// and raw headers matter here, and a huge or endless body cannot hold the run.
+import http from 'node:http';
+import { classifyError, openConnection } from './connection.ts';
+import type { NetContext } from './net-context.ts';
+import type { HttpExchange } from './types.ts';
+
+export const USER_AGENT = 'site-security-harness/0.1 (+https://github.com/)';
+
+export async function exchange(ctx: NetContext, url: string): Promise<HttpExchange> {
+  const started = Date.now();
+  const u = new URL(url);
+  const secure = u.protocol === 'https:';
+  const port = Number(u.port || (secure ? 443 : 80));
+  const conn = await openConnection(ctx, u.hostname, port, secure);
+  const base = { url, connectedTo: conn.connectedTo, headers: [] as [string, string][] };
+  if (!conn.ok) return { ...base, error: conn.error, elapsedMs: Date.now() - started };
+  const tls = conn.tls;
+
+  return new Promise((resolve) => {
+    const req = http.request({
+      method: 'GET',
+      path: `${u.pathname}${u.search}`,
+      headers: { host: u.host, 'user-agent': USER_AGENT, accept: 'text/html,*/*;q=0.8' },
+      createConnection: () => conn.socket,
+      timeout: ctx.timeouts.requestMs,
+    });
+    const done = (result: Omit<HttpExchange, 'url' | 'connectedTo' | 'elapsedMs'>) => {
+      req.destroy();
+      conn.socket.destroy();
+      resolve({ ...base, tls, ...result, elapsedMs: Date.now() - started });
+    };
+    req.on('response', (res) => {
+      const headers: [string, string][] = [];
+      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+      const locationHeader = res.headers.location;
+      let location: string | undefined;
+      if (locationHeader) {
+        try {
+          location = new URL(locationHeader, url).href;
+        } catch {
+          location = locationHeader;
+        }
+      }
+      done({ status: res.statusCode, headers, location });
+    });
+    req.on('timeout', () =>
+      done({ headers: [], error: { kind: 'timeout', phase: 'http', code: 'ETIMEDOUT', message: `no HTTP response within ${ctx.timeouts.requestMs} ms` } }),
+    );
+    req.on('error', (err) => done({ headers: [], error: classifyError(err as NodeJS.ErrnoException, 'http') }));
+    req.end();
+  });
+}

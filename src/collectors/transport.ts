@@ -1,0 +1,29 @@
+// Transport evidence for a site: for every host, the https:// answer (handshake and first
+// response onwards) and the http:// redirect chain, all hosts probed concurrently.
+import type { Site } from '../config/load.ts';
+import type { NetContext } from './net-context.ts';
+import { walkRedirects } from './redirect-chain.ts';
+import type { TransportEvidence } from './types.ts';
+
+/** Added to the probed http:// URL so a redirect that drops the query string shows. */
+export const PROBE_QUERY = 'https-scan=1';
+
+export function probePaths(site: Site, host: string): { https: string; http: string } {
+  const main = new URL(site.url);
+  if (host !== main.hostname) return { https: `https://${host}/`, http: `http://${host}/?${PROBE_QUERY}` };
+  // A path other than "/" shows a redirect that drops the path.
+  const path = site.pages.find((p) => p !== '/') ?? main.pathname;
+  const [pathname, search] = path.split('?');
+  return { https: site.url, http: `http://${host}${pathname}?${search ? `${search}&` : ''}${PROBE_QUERY}` };
+}
+
+export async function collectTransport(ctx: NetContext, site: Site): Promise<TransportEvidence> {
+  const hosts = await Promise.all(
+    site.hosts.map(async (host) => {
+      const urls = probePaths(site, host);
+      const [https, http] = await Promise.all([walkRedirects(ctx, urls.https), walkRedirects(ctx, urls.http)]);
+      return { host, https, http };
+    }),
+  );
+  return { hosts };
+}

@@ -1,0 +1,17 @@
+// One test per site x check, parameterised from the sites file. Thin on purpose: the
+// evidence comes from the collectors and the verdict from src/checks.
+import { test } from '../../fixtures/scan.ts';
+import { loadScanConfig } from '../../src/config/load.ts';
+import { CHECKS } from '../../src/checks/index.ts';
+
+const config = loadScanConfig();
+
+for (const site of config.sites) {
+  test.describe(site.name, () => {
+    for (const check of CHECKS) {
+      test(check.id, { tag: `@${check.id}`, annotation: { type: 'site', description: site.url } }, async ({ runCheck }) => {
+        await runCheck(site, check);
+      });
+    }
+  });
+}
