@@ -38,6 +38,17 @@ export interface LabHost {
   http?: Handler | 'refuse';
 }
 
+/** A finding the scan must report: severity, target, and a pattern its message must match. */
+export type ExpectedFinding = [severity: string, target: string, message: RegExp];
+
+/** What the scan must conclude for one check on a lab site. Checks not listed must pass clean. */
+export interface ExpectedCheck {
+  status: 'passed' | 'failed' | 'warning' | 'error' | 'skipped';
+  findings?: ExpectedFinding[];
+  /** Targets expected as "could not measure". */
+  unmeasured?: string[];
+}
+
 export interface LabSite {
   name: string;
   /** What this site proves, shown by `npm run lab`. */
@@ -48,4 +59,6 @@ export interface LabSite {
   unlisted?: LabHost[];
   pages: string[];
   policy?: PolicyOverrides;
+  /** The exact verdicts the integration test demands, by check id. */
+  expect: Record<string, ExpectedCheck>;
 }

@@ -8,6 +8,7 @@ export const good: LabSite = {
   name: 'good',
   purpose: 'clean site: no check may report anything',
   pages: ['/', '/about', '/account'],
+  expect: {},
   hosts: [
     {
       host: 'good.lab.test',

@@ -10,6 +10,19 @@ export const redirects: LabSite = {
   name: 'redirect-flaws',
   purpose: 'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects',
   pages: ['/'],
+  expect: {
+    'http-redirect': {
+      status: 'failed',
+      findings: [
+        ['medium', 'http://temporary.redirect.lab.test/?https-scan=1', /temporary \(HTTP 302\)/],
+        ['high', 'http://offhost.redirect.lab.test/?https-scan=1', /another host, https:\/\/good\.lab\.test\//],
+        ['high', 'http://nohttps.redirect.lab.test/?https-scan=1', /answered HTTP 200 over plain http/],
+        ['medium', 'http://droppath.redirect.lab.test/?https-scan=1', /drops or changes the path or query/],
+        ['high', 'http://loop.redirect.lab.test/?https-scan=1', /redirect loop/],
+        ['medium', 'http://long.redirect.lab.test/?https-scan=1', /5 redirects before the final page \(policy allows 3\)/],
+      ],
+    },
+  },
   hosts: [
     { host: 'redirect.lab.test', https: { kind: 'serve', handler: ok('Redirects') } },
     { host: 'temporary.redirect.lab.test', https: { kind: 'serve', handler: ok('302') }, http: sameUrl(302) },
@@ -54,6 +67,17 @@ export const downgrade: LabSite = {
   name: 'downgrade-flaws',
   purpose: 'no-downgrade: https->http redirect, proxy Location header, script navigation and http links to own hosts',
   pages: ['/', '/old', '/script'],
+  expect: {
+    'no-downgrade': {
+      status: 'failed',
+      findings: [
+        ['high', 'https://downgrade.lab.test/old', /HTTP 301, Location: http:\/\/downgrade\.lab\.test\/new/],
+        ['high', 'https://proxy.downgrade.lab.test/', /HTTP 301, Location: http:\/\/proxy\.downgrade\.lab\.test\/home/],
+        ['high', 'https://downgrade.lab.test/script', /navigates from https to plain http: http:\/\/downgrade\.lab\.test\/landing/],
+        ['medium', 'https://downgrade.lab.test/', /own host over plain http: http:\/\/downgrade\.lab\.test\/plain/],
+      ],
+    },
+  },
   hosts: [
     {
       host: 'downgrade.lab.test',
@@ -93,6 +117,17 @@ export const hsts: LabSite = {
   name: 'hsts-flaws',
   purpose: 'hsts: missing header, short max-age, malformed header, and one page without it',
   pages: ['/', '/nohsts'],
+  expect: {
+    hsts: {
+      status: 'failed',
+      findings: [
+        ['high', 'https://none.hsts.lab.test/', /no Strict-Transport-Security header/],
+        ['medium', 'https://short.hsts.lab.test/', /max-age=86400 .* below the policy minimum of 31536000/],
+        ['high', 'https://malformed.hsts.lab.test/', /malformed Strict-Transport-Security/],
+        ['high', 'https://hsts.lab.test/nohsts', /no Strict-Transport-Security header/],
+      ],
+    },
+  },
   hosts: [
     {
       host: 'hsts.lab.test',

@@ -6,6 +6,30 @@ export const unreachable: LabSite = {
   name: 'unreachable-hosts',
   purpose: 'https-port-443: refused, timeout, DNS failure and TLS handshake failure on listed hosts',
   pages: ['/'],
+  expect: {
+    'https-port-443': {
+      status: 'failed',
+      findings: [
+        ['high', 'refused.ports.lab.test', /:443 connection refused/],
+        ['high', 'silent.ports.lab.test', /:443 timed out .*TLS handshake did not complete/],
+        ['high', 'nodns.ports.lab.invalid', /:443 DNS lookup failed/],
+        ['high', 'plain.ports.lab.test', /:443 TLS handshake failed/],
+      ],
+    },
+    // Port 80 of the dead hosts does not answer either: nothing to judge, and no double report.
+    'http-redirect': {
+      status: 'error',
+      unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid'],
+    },
+    'no-downgrade': {
+      status: 'error',
+      unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid'],
+    },
+    hsts: {
+      status: 'error',
+      unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid', 'plain.ports.lab.test'],
+    },
+  },
   hosts: [
     { host: 'ports.lab.test', https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Ports', '<p>ok</p>') }) } },
     { host: 'refused.ports.lab.test', https: { kind: 'refuse' }, http: 'refuse' },
@@ -19,6 +43,9 @@ export const serverError: LabSite = {
   name: 'server-error',
   purpose: 'https-port-443: the site URL answers 503 (a warning, not a failure)',
   pages: ['/'],
+  expect: {
+    'https-port-443': { status: 'warning', findings: [['low', 'https://broken.lab.test/', /answered HTTP 503/]] },
+  },
   hosts: [
     {
       host: 'broken.lab.test',

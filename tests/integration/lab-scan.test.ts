@@ -1,0 +1,70 @@
+// The whole harness against the local test sites: every planted flaw must be reported with
+// the right check id, severity and target, nothing else may be reported, and the clean
+// site must pass every check. Expectations live beside each planted flaw in lab/sites/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CHECKS } from '../../src/checks/index.ts';
+import { LAB_SITES } from '../../lab/sites/index.ts';
+import type { ExpectedCheck } from '../../lab/types.ts';
+import { scanLab, type LabScan, type SummaryCheck } from './run-scan.ts';
+
+let scan: LabScan;
+
+before(async () => {
+  scan = await scanLab();
+});
+after(async () => {
+  await scan?.lab.close();
+});
+
+function checkResult(site: string, id: string): SummaryCheck {
+  const s = scan.summary.sites.find((x) => x.name === site);
+  assert.ok(s, `site ${site} missing from summary.json`);
+  const c = s.checks.find((x) => x.id === id);
+  assert.ok(c, `check ${id} missing for ${site}`);
+  return c;
+}
+
+function assertVerdict(site: string, id: string, expected: ExpectedCheck): void {
+  const actual = checkResult(site, id);
+  const lines = (c: SummaryCheck) => c.findings.map((f) => `[${f.severity}] ${f.target}: ${f.message}`).join('\n');
+  assert.equal(actual.status, expected.status, `${site} ${id}: status\n${lines(actual)}`);
+  const wanted = expected.findings ?? [];
+  const unmatched = [...actual.findings];
+  for (const [severity, target, pattern] of wanted) {
+    const i = unmatched.findIndex((f) => f.severity === severity && f.target === target && pattern.test(f.message));
+    assert.ok(i >= 0, `${site} ${id}: expected [${severity}] ${target} ${pattern}, got:\n${lines(actual)}`);
+    unmatched.splice(i, 1);
+  }
+  assert.deepEqual(unmatched, [], `${site} ${id}: unexpected findings`);
+  assert.deepEqual(
+    (actual.unmeasured ?? []).map((u) => u.target).sort(),
+    [...(expected.unmeasured ?? [])].sort(),
+    `${site} ${id}: could-not-measure targets`,
+  );
+}
+
+describe('scan of the local test sites', () => {
+  test('summary.json has the documented shape', () => {
+    const { summary } = scan;
+    assert.equal(summary.version, 1);
+    assert.ok(!Number.isNaN(Date.parse(summary.startedAt)) && !Number.isNaN(Date.parse(summary.finishedAt)));
+    assert.match(summary.sitesFile, /sites\.json$/);
+    assert.deepEqual(summary.sites.map((s) => s.name), LAB_SITES.map((s) => s.name));
+    for (const site of summary.sites) {
+      assert.match(site.url, /^https:\/\//);
+      assert.deepEqual(site.checks.map((c) => c.id).sort(), CHECKS.map((c) => c.id).sort());
+    }
+  });
+
+  test('the scan fails (exit code 1) because planted flaws fail their tests', () => {
+    assert.equal(scan.exitCode, 1, scan.output.slice(-2000));
+  });
+
+  for (const site of LAB_SITES) {
+    for (const check of CHECKS) {
+      const expected = site.expect[check.id] ?? { status: 'passed' };
+      test(`${site.name} / ${check.id}: ${expected.status}`, () => assertVerdict(site.name, check.id, expected));
+    }
+  }
+});

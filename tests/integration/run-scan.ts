@@ -1,0 +1,94 @@
+// Runs the real scan (npx playwright test, real Chromium, real TLS) against the lab started
+// on free ports, and returns reports/summary.json as the scan wrote it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLab, type RunningLab } from '../../lab/server.ts';
+import { labPorts } from '../../lab/ports.ts';
+import { labSitesFile } from '../../lab/sites-file.ts';
+import { LAB_SITES } from '../../lab/sites/index.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Summary {
+  version: number;
+  startedAt: string;
+  finishedAt: string;
+  sitesFile: string;
+  sites: { name: string; url: string; checks: SummaryCheck[] }[];
+}
+export interface SummaryCheck {
+  id: string;
+  status: string;
+  findings: { severity: string; message: string; target: string }[];
+  unmeasured?: { target: string; reason: string }[];
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** A base port whose whole lab range is free. */
+export async function freePortBase(): Promise<number> {
+  const span = labPorts(0, LAB_SITES).closed + 1;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+    const ports = Array.from({ length: span }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free port range for the lab');
+}
+
+export interface LabScan {
+  summary: Summary;
+  exitCode: number | null;
+  output: string;
+  dir: string;
+  lab: RunningLab;
+}
+
+export async function scanLab(extraArgs: string[] = []): Promise<LabScan> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-scan-'));
+  const base = await freePortBase();
+  const lab = await startLab(base, dir);
+  const sitesFile = path.join(dir, 'sites.json');
+  writeFileSync(sitesFile, JSON.stringify(labSitesFile(base, lab.caFile), null, 2));
+  const summaryFile = path.join(dir, 'summary.json');
+  // Asynchronous on purpose: the lab serves from this process while the scan runs.
+  const run = await runScan(['--reporter=dot,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`, ...extraArgs], {
+    SITES_FILE: sitesFile,
+    SUMMARY_FILE: summaryFile,
+    LAB: '0',
+  });
+  const output = run.output;
+  let summary: Summary;
+  try {
+    summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
+  } catch {
+    await lab.close();
+    throw new Error(`the scan wrote no summary (exit ${run.status}):\n${output}`);
+  }
+  return { summary, exitCode: run.status, output, dir, lab };
+}
+
+/** `npx playwright test ARGS` in the repo, with extra environment; never rejects. */
+export function runScan(args: string[], env: Record<string, string>, timeoutMs = 300_000): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['playwright', 'test', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    child.stderr.on('data', (d: Buffer) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output });
+    });
+  });
+}
