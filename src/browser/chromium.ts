@@ -8,15 +8,18 @@ const SYSTEM_PATHS = ['/usr/lib/chromium/chromium', '/usr/lib/chromium-browser/c
 
 export type ChromiumChoice = { ok: true; executablePath?: string; source: string } | { ok: false; message: string };
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  bundled: string = chromium.executablePath(),
+  systemPaths: readonly string[] = SYSTEM_PATHS,
+): ChromiumChoice {
   if (env.CHROMIUM_PATH) {
     return existsSync(env.CHROMIUM_PATH)
       ? { ok: true, executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' }
       : { ok: false, message: `CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, but no file is there.` };
   }
-  const bundled = chromium.executablePath();
   if (bundled && existsSync(bundled)) return { ok: true, source: "Playwright's Chromium" };
-  const system = SYSTEM_PATHS.find((p) => existsSync(p));
+  const system = systemPaths.find((p) => existsSync(p));
   if (system) return { ok: true, executablePath: system, source: 'system Chromium' };
   return {
     ok: false,

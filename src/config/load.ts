@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { sitesFileSchema, type SiteConfig } from './schema.ts';
+import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath } from './errors.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
@@ -61,10 +61,13 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
       problems.push(
         issue.code === 'unrecognized_keys'
           ? `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-          : `${where}: ${issue.message}`,
+          : issue.code === 'invalid_key'
+            ? `${where}: ${issue.issues[0]?.message ?? issue.message}`
+            : `${where}: ${issue.message}`,
       );
     }
   }
+  for (const p of crossFieldProblems(value)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
   if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems);
 
   const data = parsed.data;

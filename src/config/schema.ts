@@ -4,15 +4,16 @@ import { z } from 'zod';
 
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*$/i, {
+  // No regex flags anywhere: JSON Schema patterns cannot carry them.
+  .regex(/^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/, {
     message: 'expected a hostname such as "api.example.com" (no scheme, port or path)',
   });
 
-const hostPort = z.string().regex(/^(\*\.)?[a-z0-9_.-]+:\d{1,5}$/i, {
+const hostPort = z.string().regex(/^(\*\.)?[A-Za-z0-9_.-]+:\d{1,5}$/, {
   message: 'expected "host:port", for example "shop.example.com:443" (a leading "*." matches every subdomain)',
 });
 
-const addressPort = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+):\d{1,5}$/i, {
+const addressPort = z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/, {
   message: 'expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"',
 });
 
@@ -69,14 +70,7 @@ export const siteSchema = z
       .default([])
       .describe('Login and checkout flows (reserved for the flows feature; accepted and not yet run).'),
   })
-  .superRefine((site, ctx) => {
-    const main = new URL(site.url).hostname;
-    site.subdomains.forEach((host, i) => {
-      if (host.toLowerCase() === main.toLowerCase()) {
-        ctx.addIssue({ code: 'custom', path: ['subdomains', i], message: `"${host}" is already the site URL's host` });
-      }
-    });
-  });
+  .describe('One site: its main URL, the hosts that belong to it, and the pages to visit.');
 
 export const timeoutsSchema = z
   .strictObject({
@@ -105,21 +99,35 @@ export const sitesFileSchema = z
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
     sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.sites.forEach((site, i) => {
-      const key = site.name.toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sites', i, 'name'],
-          message: `duplicate site name "${site.name}" (also used by sites[${first}])`,
-        });
-      } else seen.set(key, i);
-    });
   });
+
+/**
+ * Rules across fields, which JSON Schema cannot express. They run on the raw value even
+ * when other fields are invalid, so one run reports every problem at once.
+ */
+export function crossFieldProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const sites = (raw as { sites?: unknown })?.sites;
+  if (!Array.isArray(sites)) return problems;
+  const seen = new Map<string, number>();
+  sites.forEach((site: { name?: unknown; url?: unknown; subdomains?: unknown }, i) => {
+    if (typeof site?.name === 'string') {
+      const first = seen.get(site.name.toLowerCase());
+      if (first !== undefined) {
+        problems.push({ path: ['sites', i, 'name'], message: `duplicate site name "${site.name}" (also used by sites[${first}])` });
+      } else seen.set(site.name.toLowerCase(), i);
+    }
+    const main = URL.canParse(String(site?.url)) ? new URL(String(site.url)).hostname : undefined;
+    if (main && Array.isArray(site.subdomains)) {
+      site.subdomains.forEach((host, j) => {
+        if (typeof host === 'string' && host.toLowerCase() === main) {
+          problems.push({ path: ['sites', i, 'subdomains', j], message: `"${host}" is already the site URL's host` });
+        }
+      });
+    }
+  });
+  return problems;
+}
 
 export type SitesFileInput = z.input<typeof sitesFileSchema>;
 export type SitesFile = z.output<typeof sitesFileSchema>;

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseScanConfig } from '../../src/config/load.ts';
+import { ConfigError } from '../../src/config/errors.ts';
+import { DEFAULT_POLICY, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
+import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
+import { labSitesFile } from '../../lab/sites-file.ts';
+import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
+
+const parse = (value: unknown, env: NodeJS.ProcessEnv = {}) => parseScanConfig(JSON.stringify(value), '/x/sites.json', env);
+
+function problems(value: unknown | string, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    typeof value === 'string' ? parseScanConfig(value, '/x/sites.json', env) : parse(value, env);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
+    return err.problems;
+  }
+  assert.fail('expected the file to be rejected');
+}
+
+test('a minimal file gets every default', () => {
+  const config = parse({ sites: [{ name: 'shop', url: 'https://shop.example.com/' }] });
+  assert.deepEqual(config.sites[0], {
+    name: 'shop',
+    url: 'https://shop.example.com/',
+    hosts: ['shop.example.com'],
+    pages: ['/'],
+    policy: DEFAULT_POLICY,
+    flows: [],
+  });
+  assert.deepEqual(config.timeouts, DEFAULT_TIMEOUTS);
+  assert.equal(config.caFile, undefined);
+});
+
+test('policy: site overrides beat file defaults, which beat built-in defaults', () => {
+  const config = parse({
+    policy: { maxRedirectHops: 5, minHstsMaxAge: 100 },
+    ca: 'certs/root.pem',
+    sites: [{ name: 'a', url: 'https://a.test/', subdomains: ['API.a.test'], policy: { minHstsMaxAge: 200 } }],
+  });
+  assert.equal(config.sites[0]!.policy.maxRedirectHops, 5);
+  assert.equal(config.sites[0]!.policy.minHstsMaxAge, 200);
+  assert.deepEqual(config.sites[0]!.hosts, ['a.test', 'api.a.test']);
+  assert.equal(config.caFile, '/x/certs/root.pem');
+});
+
+test('malformed JSON names the line and column', () => {
+  const [p] = problems('{\n  "sites": [\n    { "name": "a", }\n  ]\n}');
+  assert.match(p!, /not valid JSON: .* at line 3, column \d+/);
+});
+
+test('every problem is listed with its JSON path', () => {
+  const list = problems({
+    sites: [
+      { name: 'a', url: 'http://a.test/', colour: 'red' },
+      { name: 'a', url: 'https://b.test/', pages: ['about'], subdomains: ['https://x.test'] },
+    ],
+    connectTo: { 'a.test': '127.0.0.1:1' },
+    extra: true,
+  });
+  const expected = [
+    /^\$\.sites\[0\]\.url: the site URL must start with https:\/\/$/,
+    /^\$\.sites\[0\]: unknown field "colour"$/,
+    /^\$\.sites\[1\]\.name: duplicate site name "a" \(also used by sites\[0\]\)$/,
+    /^\$\.sites\[1\]\.pages\[0\]: expected a path starting with "\/"$/,
+    /^\$\.sites\[1\]\.subdomains\[0\]: expected a hostname/,
+    /^\$\.connectTo\["a\.test"\]: expected "host:port"/,
+    /^\$: unknown field "extra"$/,
+  ];
+  for (const pattern of expected) assert.ok(list.some((p) => pattern.test(p)), `${pattern} not in:\n${list.join('\n')}`);
+});
+
+test('${VAR} placeholders come from the environment; a missing one is named with its path', () => {
+  const file = { sites: [{ name: 'a', url: 'https://${HOST}/', flows: [{ name: 'login', password: '${SHOP_PASSWORD}' }] }] };
+  const config = parse(file, { HOST: 'a.test', SHOP_PASSWORD: 's3cret' });
+  assert.equal(config.sites[0]!.url, 'https://a.test/');
+  assert.deepEqual(config.secrets.sort(), ['a.test', 's3cret']);
+  assert.deepEqual(problems(file, { HOST: 'a.test' }), [
+    '$.sites[0].flows[0].password: environment variable SHOP_PASSWORD is not set (set it in the environment or in .env)',
+  ]);
+});
+
+test('sites.schema.json is generated from the zod schema (run npm run schema)', () => {
+  assert.deepEqual(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')), sitesJsonSchema());
+});
+
+test('the committed sites.json scans the lab as the lab defines it (run npm run lab -- --write-sites)', () => {
+  const committed = JSON.parse(readFileSync(new URL('../../sites.json', import.meta.url), 'utf8'));
+  assert.deepEqual(committed, labSitesFile(DEFAULT_PORT_BASE, 'lab/.generated/ca.pem'));
+  assert.doesNotThrow(() => parse(committed));
+});
