@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath } from './errors.ts';
 import { substituteEnv } from './env-vars.ts';
@@ -47,11 +48,14 @@ export function loadScanConfig(file = sitesFilePath(), env: NodeJS.ProcessEnv = 
 }
 
 export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(file, [`not valid JSON: ${describeJsonError(text, err as Error)}`]);
+  // jsonc-parser reports where each syntax error is; JSON.parse on Node 20 often does not.
+  const syntax: ParseError[] = [];
+  const raw: unknown = parseJson(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (syntax.length > 0) {
+    throw new ConfigError(
+      file,
+      syntax.map((e) => `not valid JSON: ${printParseErrorCode(e.error)} at ${lineAndColumn(text, e.offset)}`),
+    );
   }
   const { value, secrets, problems } = substituteEnv(raw, env);
   const parsed = sitesFileSchema.safeParse(value);
@@ -88,10 +92,7 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
   };
 }
 
-function describeJsonError(text: string, err: Error): string {
-  const match = /position (\d+)/.exec(err.message);
-  if (!match) return err.message;
-  const offset = Number(match[1]);
+function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
-  return `${err.message.replace(/ in JSON at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }

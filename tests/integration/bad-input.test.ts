@@ -1,0 +1,54 @@
+// Bad input stops the real scan command before any browser starts, with one clear line per
+// problem naming the JSON path, and never a stack trace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runScan } from './run-scan.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-input-'));
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const noStack = (output: string) => assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, `stack trace in:\n${output}`);
+
+test('a malformed sites file: every problem by JSON path, exit code 2', async () => {
+  const file = write(
+    'bad.json',
+    JSON.stringify({
+      sites: [
+        { name: 'shop', url: 'http://shop.example.com/', colour: 'red' },
+        { name: 'shop', url: 'https://b.example.com/', pages: ['/${MISSING_SECRET_FOR_TEST}'] },
+      ],
+    }),
+  );
+  const run = await runScan([], { SITES_FILE: file, LAB: '0' }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(run.output, /\$\.sites\[0\]\.url: the site URL must start with https:\/\//);
+  assert.match(run.output, /\$\.sites\[0\]: unknown field "colour"/);
+  assert.match(run.output, /\$\.sites\[1\]\.name: duplicate site name "shop"/);
+  assert.match(run.output, /\$\.sites\[1\]\.pages\[0\]: environment variable MISSING_SECRET_FOR_TEST is not set/);
+  assert.doesNotMatch(run.output, /Running \d+ test/);
+  noStack(run.output);
+});
+
+test('a sites file that is not JSON: line and column', async () => {
+  const run = await runScan([], { SITES_FILE: write('broken.json', '{ "sites": [ }'), LAB: '0' }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(run.output, /not valid JSON: .* at line 1, column \d+/);
+  noStack(run.output);
+});
+
+test('a missing sites file and a missing ca file are named', async () => {
+  const missing = await runScan([], { SITES_FILE: path.join(dir, 'nope.json'), LAB: '0' }, 60_000);
+  assert.equal(missing.status, 2, missing.output);
+  assert.match(missing.output, /nope\.json: 1 problem\s+- cannot read the sites file: ENOENT/);
+  const ca = write('ca.json', JSON.stringify({ ca: 'no-such-ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
+  const run = await runScan([], { SITES_FILE: ca, LAB: '0' }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(run.output, /no-such-ca\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: ENOENT/);
+  noStack(run.output);
+});
