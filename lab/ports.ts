@@ -1,3 +1,4 @@
+import net from 'node:net';
 // Where each lab host listens, from a base port: base is plain HTTP for every host,
 // then one port per host for 443 in the order the sites list them.
 import type { LabSite } from './types.ts';
@@ -16,4 +17,23 @@ export function labPorts(base: number, sites: LabSite[]): LabPorts {
   const hosts = sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])]);
   hosts.forEach((h, i) => https.set(h.host, base + 1 + i));
   return { http: base, https, closed: base + 1 + hosts.length };
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** A random base port whose whole lab range is free, so test runs never collide. */
+export async function freePortBase(sites: LabSite[]): Promise<number> {
+  const span = labPorts(0, sites).closed + 1;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+    const ports = Array.from({ length: span }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free port range for the lab');
 }

@@ -17,7 +17,7 @@ export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LA
     $schema: './sites.schema.json',
     ca,
     connectTo,
-    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 10000, settleMs: 500 },
+    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 5000, settleMs: 500 },
     sites: sites.map((s) => ({
       name: s.name,
       url: `https://${s.hosts[0]!.host}/`,

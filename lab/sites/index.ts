@@ -3,5 +3,6 @@ import type { LabSite } from '../types.ts';
 import { good } from './good.ts';
 import { unreachable, serverError } from './transport.ts';
 import { redirects, downgrade, hsts } from './redirects.ts';
+import { hostile } from './hostile.ts';
 
-export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts];
+export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts, hostile];

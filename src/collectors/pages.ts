@@ -57,9 +57,10 @@ async function visit(page: Page, url: string, path: string, timeouts: Timeouts):
   await page.waitForTimeout(Math.min(250, timeouts.settleMs));
 
   const finalUrl = page.url();
-  const links = await readLinks(page, finalUrl);
+  const notes: string[] = [];
+  const links = await readLinks(page, finalUrl, notes);
   const responses = (await Promise.all(pending)).filter((r): r is ObservedResponse => r !== undefined);
-  return { path, url, finalUrl, status, error, responses, navigations, links, elapsedMs: Date.now() - started };
+  return { path, url, finalUrl, status, error, responses, navigations, links, notes, elapsedMs: Date.now() - started };
 }
 
 async function observe(page: Page, response: Response): Promise<ObservedResponse | undefined> {
@@ -87,11 +88,19 @@ async function observe(page: Page, response: Response): Promise<ObservedResponse
   }
 }
 
-async function readLinks(page: Page, pageUrl: string): Promise<PageLink[]> {
+/** Past this size the DOM is not parsed: a hostile page must not stall the run. */
+export const MAX_HTML_BYTES = 5_000_000;
+
+async function readLinks(page: Page, pageUrl: string, notes: string[]): Promise<PageLink[]> {
   let html: string;
   try {
     html = await page.content();
-  } catch {
+  } catch (err) {
+    notes.push(`could not read the page's HTML: ${firstLine(err)}`);
+    return [];
+  }
+  if (html.length > MAX_HTML_BYTES) {
+    notes.push(`HTML of ${html.length} characters is over the ${MAX_HTML_BYTES} limit: links were not read`);
     return [];
   }
   const $ = cheerio.load(html);

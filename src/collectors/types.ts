@@ -92,6 +92,8 @@ export interface PageVisit {
   responses: ObservedResponse[];
   navigations: NavigationRequest[];
   links: PageLink[];
+  /** Limits that applied (a page too large to parse, an unreadable DOM...). */
+  notes: string[];
   elapsedMs: number;
 }
 

@@ -2,6 +2,8 @@
 // only those are collected, once per site and run.
 import type { Browser } from '@playwright/test';
 import type { ScanConfig, Site } from '../config/load.ts';
+import { loadTrustStore } from '../net/trust.ts';
+import { launchScanBrowser } from '../browser/launch.ts';
 import type { NetContext } from '../collectors/net-context.ts';
 import { collectTransport } from '../collectors/transport.ts';
 import { collectPages } from '../collectors/pages.ts';
@@ -19,3 +21,16 @@ export const COLLECTORS: Collectors = {
   transport: (deps, site) => collectTransport(deps.net, site),
   pages: async (deps, site) => collectPages(await deps.browser(), site, deps.config.timeouts),
 };
+
+/** Everything collectors need for one sites file; the browser starts only when first asked for. */
+export function createCollectDeps(config: ScanConfig): { deps: CollectDeps; close(): Promise<void> } {
+  const trust = loadTrustStore(config.caFile);
+  const net: NetContext = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
+  let browser: Promise<Browser> | undefined;
+  return {
+    deps: { config, net, browser: () => (browser ??= launchScanBrowser(config, trust, net)) },
+    close: async () => {
+      if (browser) await (await browser).close().catch(() => {});
+    },
+  };
+}

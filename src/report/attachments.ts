@@ -38,8 +38,8 @@ export const RENDERERS: Renderers = {
       name: 'pages',
       contentType: 'text/plain',
       body: textTable([
-        ['page', 'status', 'final URL', 'ms', 'error'],
-        ...p.visits.map((v) => [v.url, String(v.status ?? '-'), v.finalUrl ?? '', String(v.elapsedMs), v.error ?? '']),
+        ['page', 'status', 'final URL', 'ms', 'error or limit'],
+        ...p.visits.map((v) => [v.url, String(v.status ?? '-'), v.finalUrl ?? '', String(v.elapsedMs), [v.error, ...v.notes].filter(Boolean).join('; ')]),
       ]),
     },
   ],

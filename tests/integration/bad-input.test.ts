@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runScan } from './run-scan.ts';
+import { runScan } from '../../lab/run-scan.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-input-'));
 const write = (name: string, text: string) => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { CHECKS } from '../../src/checks/index.ts';
 import { LAB_SITES } from '../../lab/sites/index.ts';
 import type { ExpectedCheck } from '../../lab/types.ts';
-import { scanLab, type LabScan, type SummaryCheck } from './run-scan.ts';
+import { scanLab, type LabScan, type SummaryCheck } from '../../lab/run-scan.ts';
 
 let scan: LabScan;
 

@@ -80,6 +80,7 @@ export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisi
     responses: [response(url)],
     navigations: [{ url, mainFrame: true, redirected: false }],
     links: [],
+    notes: [],
     elapsedMs: 1,
     ...overrides,
   };

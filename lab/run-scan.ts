@@ -1,17 +1,16 @@
 // Runs the real scan (npx playwright test, real Chromium, real TLS) against the lab started
-// on free ports, and returns reports/summary.json as the scan wrote it.
+// on free ports, and returns the summary.json it wrote. Used by the integration tests and the benchmark.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLab, type RunningLab } from '../../lab/server.ts';
-import { labPorts } from '../../lab/ports.ts';
-import { labSitesFile } from '../../lab/sites-file.ts';
-import { LAB_SITES } from '../../lab/sites/index.ts';
+import { startLab, type RunningLab } from './server.ts';
+import { freePortBase } from './ports.ts';
+import { labSitesFile } from './sites-file.ts';
+import { LAB_SITES } from './sites/index.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Summary {
   version: number;
@@ -27,25 +26,6 @@ export interface SummaryCheck {
   unmeasured?: { target: string; reason: string }[];
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-/** A base port whose whole lab range is free. */
-export async function freePortBase(): Promise<number> {
-  const span = labPorts(0, LAB_SITES).closed + 1;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 400) * 100;
-    const ports = Array.from({ length: span }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
-  }
-  throw new Error('no free port range for the lab');
-}
-
 export interface LabScan {
   summary: Summary;
   exitCode: number | null;
@@ -54,9 +34,9 @@ export interface LabScan {
   lab: RunningLab;
 }
 
-export async function scanLab(extraArgs: string[] = []): Promise<LabScan> {
+export async function scanLab(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<LabScan> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-scan-'));
-  const base = await freePortBase();
+  const base = await freePortBase(LAB_SITES);
   const lab = await startLab(base, dir);
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(labSitesFile(base, lab.caFile), null, 2));
@@ -66,6 +46,7 @@ export async function scanLab(extraArgs: string[] = []): Promise<LabScan> {
     SITES_FILE: sitesFile,
     SUMMARY_FILE: summaryFile,
     LAB: '0',
+    ...env,
   });
   const output = run.output;
   let summary: Summary;
