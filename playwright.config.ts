@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
 import { ConfigError } from './src/config/errors.ts';
-import { findChromium } from './src/browser/chromium.ts';
+import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
 
 const sitesFile = sitesFilePath();
@@ -23,6 +23,13 @@ if (!browser.ok) {
   process.exit(2);
 }
 
+const environment = {
+  browser: `${chromiumVersion(browser)} (${browser.source})`,
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  sitesFile,
+};
+
 // The lab runs for the bundled sites.json, or when LAB=1 asks for it.
 const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.resolve('sites.json');
 const labPort = Number(process.env.LAB_PORT_BASE ?? DEFAULT_PORT_BASE);
@@ -35,10 +42,11 @@ export default defineConfig({
   // Evidence for a site (every page, every host) is collected inside the first test that needs it.
   timeout: 180_000,
   globalSetup: './fixtures/global-setup.ts',
+  metadata: environment,
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
-    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false }],
+    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
     ['./reporters/summary-reporter.ts'],
   ],
   webServer: useLab

@@ -27,14 +27,16 @@ export default class SummaryReporter implements Reporter {
   private readonly outputFile: string;
   private startedAt = new Date();
   private tests: TestCase[] = [];
+  private environment: Record<string, unknown> = {};
   private readonly results = new Map<TestCase, SummaryCheck & { url?: string }>();
 
   constructor(options: { outputFile?: string } = {}) {
     this.outputFile = path.resolve(process.env.SUMMARY_FILE || options.outputFile || 'reports/summary.json');
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    this.environment = config.metadata;
     this.tests = suite.allTests();
   }
 
@@ -84,6 +86,7 @@ export default class SummaryReporter implements Reporter {
       startedAt: this.startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       sitesFile: sitesFilePath(),
+      environment: this.environment,
       totals: countStatuses([...sites.values()].flatMap((s) => s.checks)),
       sites: [...sites.values()].filter((s) => s.checks.length > 0),
     };

@@ -1,5 +1,6 @@
 // Which Chromium to drive, and the flags that make it see hosts as the user configured:
 // Playwright's own build when installed, else CHROMIUM_PATH, else a system Chromium.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumResolverRules, type ConnectToRules } from '../net/connect-to.ts';
@@ -30,6 +31,17 @@ export function findChromium(
       '    and, if it is not in a standard place, point to it: CHROMIUM_PATH=/path/to/chromium',
     ].join('\n'),
   };
+}
+
+/** "Chromium 156.0.8078.73" or similar, for the report's environment; never throws. */
+export function chromiumVersion(choice: ChromiumChoice): string {
+  if (!choice.ok) return 'none';
+  try {
+    const bin = choice.executablePath ?? chromium.executablePath();
+    return execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function chromiumArgs(connectTo: ConnectToRules, extraSpkiHashes: string[]): string[] {
