@@ -5,6 +5,7 @@ import type { ScanConfig, Site } from '../config/load.ts';
 import type { NetContext } from '../collectors/net-context.ts';
 import { collectTransport } from '../collectors/transport.ts';
 import { collectPages } from '../collectors/pages.ts';
+import { collectTls } from '../collectors/tls.ts';
 import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
 
 export interface CollectDeps {
@@ -18,4 +19,5 @@ type Collectors = { [K in EvidenceKind]: (deps: CollectDeps, site: Site) => Prom
 export const COLLECTORS: Collectors = {
   transport: (deps, site) => collectTransport(deps.net, site),
   pages: async (deps, site) => collectPages(await deps.browser(), site, deps.config.timeouts),
+  tls: (deps, site) => collectTls(deps.net, site),
 };
