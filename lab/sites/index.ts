@@ -3,5 +3,7 @@ import type { LabSite } from '../types.ts';
 import { good } from './good.ts';
 import { unreachable, serverError } from './transport.ts';
 import { redirects, downgrade, hsts } from './redirects.ts';
+import { certificates } from './certificates.ts';
+import { tlsSettings } from './tls-settings.ts';
 
-export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts];
+export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts, certificates, tlsSettings];
