@@ -1,6 +1,7 @@
 // `npm run bench`: wall times of scanning the local test sites.
 //  1. Per site, in process: collect every kind of evidence the checks need and run every check.
-//  2. The whole scan as users run it (npx playwright test), with 1 and with 2 workers.
+//  2. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts).
+//  3. The whole scan as users run it (npx playwright test), with 1 and with 2 workers.
 // Target (issue 2): a site with three pages and two extra hosts ("good") in under 5 s.
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { freePortBase } from '../lab/ports.ts';
 import { labSitesFile } from '../lab/sites-file.ts';
 import { LAB_SITES } from '../lab/sites/index.ts';
 import { scanLab } from '../lab/run-scan.ts';
+import { benchTls } from './bench-tls.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import { COLLECTORS, createCollectDeps } from '../src/evidence/collect.ts';
 import { CHECKS } from '../src/checks/index.ts';
@@ -57,4 +59,6 @@ async function fullRuns(): Promise<void> {
 }
 
 await perSite();
+console.log('');
+await benchTls();
 await fullRuns();

@@ -2,6 +2,8 @@
 import type { LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
 
+const NO_HANDSHAKE = ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid', 'plain.ports.lab.test'];
+
 export const unreachable: LabSite = {
   name: 'unreachable-hosts',
   purpose: 'https-port-443: refused, timeout, DNS failure and TLS handshake failure on listed hosts',
@@ -25,10 +27,14 @@ export const unreachable: LabSite = {
       status: 'error',
       unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid'],
     },
-    hsts: {
-      status: 'error',
-      unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid', 'plain.ports.lab.test'],
-    },
+    hsts: { status: 'error', unmeasured: NO_HANDSHAKE },
+    // No handshake, so no certificate or protocol to judge: could not measure, never a certificate finding.
+    'certificate-trust': { status: 'error', unmeasured: NO_HANDSHAKE },
+    'certificate-validity': { status: 'error', unmeasured: NO_HANDSHAKE },
+    'certificate-hostnames': { status: 'error', unmeasured: NO_HANDSHAKE },
+    'certificate-strength': { status: 'error', unmeasured: NO_HANDSHAKE },
+    'tls-protocols': { status: 'error', unmeasured: NO_HANDSHAKE },
+    'tls-ciphers': { status: 'error', unmeasured: NO_HANDSHAKE },
   },
   hosts: [
     { host: 'ports.lab.test', https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Ports', '<p>ok</p>') }) } },

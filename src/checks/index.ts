@@ -4,5 +4,22 @@ import { httpsPort443 } from './https-port-443.ts';
 import { httpRedirect } from './http-redirect.ts';
 import { noDowngrade } from './no-downgrade.ts';
 import { hsts } from './hsts.ts';
+import { certificateTrust } from './certificate-trust.ts';
+import { certificateValidity } from './certificate-validity.ts';
+import { certificateHostnames } from './certificate-hostnames.ts';
+import { certificateStrength } from './certificate-strength.ts';
+import { tlsProtocols } from './tls-protocols.ts';
+import { tlsCiphers } from './tls-ciphers.ts';
 
-export const CHECKS: readonly Check[] = [httpsPort443, httpRedirect, noDowngrade, hsts];
+export const CHECKS: readonly Check[] = [
+  httpsPort443,
+  httpRedirect,
+  noDowngrade,
+  hsts,
+  certificateTrust,
+  certificateValidity,
+  certificateHostnames,
+  certificateStrength,
+  tlsProtocols,
+  tlsCiphers,
+];

@@ -38,6 +38,18 @@ export interface TlsOptions {
   ciphers?: string;
 }
 
+const contexts = new WeakMap<string[], Map<string, tls.SecureContext>>();
+
+/** Parsing the trust store costs about 20 ms: one context per trust store and option set, not one per connection. */
+function secureContext(ca: string[], options: TlsOptions): tls.SecureContext {
+  let byOptions = contexts.get(ca);
+  if (!byOptions) contexts.set(ca, (byOptions = new Map()));
+  const key = JSON.stringify(options);
+  let context = byOptions.get(key);
+  if (!context) byOptions.set(key, (context = tls.createSecureContext({ ca, ...options })));
+  return context;
+}
+
 export function openConnection(ctx: NetContext, host: string, port: number, secure: boolean, tlsOptions: TlsOptions = {}): Promise<Connection> {
   const target = resolveConnect(ctx.connectTo, host, port);
   const connectedTo = `${target.address.includes(':') ? `[${target.address}]` : target.address}:${target.port}`;
@@ -70,10 +82,9 @@ export function openConnection(ctx: NetContext, host: string, port: number, secu
       const t = tls.connect({
         socket: raw,
         servername: isIp ? undefined : host,
-        ca: ctx.ca,
+        secureContext: secureContext(ctx.ca, tlsOptions),
         rejectUnauthorized: false,
         ALPNProtocols: ['http/1.1'],
-        ...tlsOptions,
       });
       socket = t;
       t.once('error', fail);

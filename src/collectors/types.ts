@@ -102,10 +102,75 @@ export interface PagesEvidence {
   visits: PageVisit[];
 }
 
+/** One certificate, reduced to the facts the certificate checks judge. Dates are ISO strings. */
+export interface CertificateFacts {
+  subject: string;
+  /** DNS names and IP addresses of the subjectAltName extension; null when the certificate has none. */
+  subjectAltNames: string[] | null;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  /** Node's key type: "rsa", "ec", "ed25519", "dsa"... */
+  keyType: string;
+  /** RSA/DSA modulus length or EC curve size; absent for fixed-size keys (Ed25519). */
+  keyBits?: number;
+  signatureAlgorithm: string;
+  /** Hash of the issuer's signature ("SHA-256", "SHA-1", "MD5"...), when the algorithm names one. */
+  signatureHash?: string;
+  sha256Fingerprint: string;
+  selfSigned: boolean;
+  /** One of the trusted roots (system roots plus the configured ca). */
+  inTrustStore: boolean;
+}
+
+/** The handshake a default client makes (TLS 1.2+), with what it says about the certificate. */
+export interface DefaultHandshake extends TlsSession {
+  /**
+   * Subject of the trusted root the chain leads to by issuer and signature alone (dates and key
+   * sizes aside); absent when it leads to none. OpenSSL reports only one error, and a date or
+   * weak-hash error would hide whether the chain is trusted at all.
+   */
+  trustAnchor?: string;
+  /** The leaf covers the host name by its subjectAltName, as browsers match it (never the CN). */
+  coversHost: boolean;
+}
+
+/** What one dedicated handshake (one protocol version, or one family of suites) showed. */
+export type SuiteProbe = { name: string } & (
+  | { result: 'accepted'; protocol: string; cipher: string }
+  /** The server refused the handshake. */
+  | { result: 'refused'; error: ProbeError }
+  /** No answer either way (connection failed, timed out). */
+  | { result: 'failed'; error: ProbeError }
+  /** The local TLS library cannot offer it, so it was not tried. */
+  | { result: 'not-probed'; reason: string }
+);
+
+export interface HostTls {
+  host: string;
+  connectedTo: string;
+  handshake?: DefaultHandshake;
+  /** Why the default handshake failed. */
+  error?: ProbeError;
+  /** The chain as the default handshake received it, leaf first; Node appends the trusted root it found. */
+  chain: CertificateFacts[];
+  protocols: SuiteProbe[];
+  ciphers: SuiteProbe[];
+}
+
+export interface TlsEvidence {
+  /** When the handshakes were made: the reference time for validity. */
+  collectedAt: string;
+  /** The TLS library that made the probes, e.g. "OpenSSL 3.0.19". */
+  library: string;
+  hosts: HostTls[];
+}
+
 /** Every kind of evidence, by name. A check declares which kinds it needs. */
 export interface SiteEvidence {
   transport: TransportEvidence;
   pages: PagesEvidence;
+  tls: TlsEvidence;
 }
 
 export type EvidenceKind = keyof SiteEvidence;

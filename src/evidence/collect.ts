@@ -7,6 +7,7 @@ import { launchScanBrowser } from '../browser/launch.ts';
 import type { NetContext } from '../collectors/net-context.ts';
 import { collectTransport } from '../collectors/transport.ts';
 import { collectPages } from '../collectors/pages.ts';
+import { collectTls } from '../collectors/tls.ts';
 import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
 
 export interface CollectDeps {
@@ -20,6 +21,7 @@ type Collectors = { [K in EvidenceKind]: (deps: CollectDeps, site: Site) => Prom
 export const COLLECTORS: Collectors = {
   transport: (deps, site) => collectTransport(deps.net, site),
   pages: async (deps, site) => collectPages(await deps.browser(), site, deps.config.timeouts),
+  tls: (deps, site) => collectTls(deps.net, site),
 };
 
 /** Everything collectors need for one sites file; the browser starts only when first asked for. */

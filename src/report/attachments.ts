@@ -1,6 +1,6 @@
 // How each kind of evidence is shown to a person in the Playwright HTML report and in
 // Allure: readable tables and images beside the raw JSON. One renderer per evidence kind.
-import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
+import type { EvidenceKind, HostTls, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 
 export interface Attachment {
   name: string;
@@ -15,6 +15,53 @@ type Renderers = { [K in EvidenceKind]?: (evidence: SiteEvidence[K]) => Attachme
 const textTable = (rows: string[][]): string => {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+};
+
+const DAY_MS = 86_400_000;
+
+function chainTable(h: HostTls, now: number): string {
+  if (h.chain.length === 0) return `  no certificate: ${h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent'}`;
+  return textTable([
+    ['#', 'subject', 'SANs', 'issuer', 'valid from', 'valid to', 'days left', 'key', 'signature', 'SHA-256 fingerprint'],
+    ...h.chain.map((c, i) => [
+      `${i}${c.inTrustStore ? ' (trust store)' : ''}`,
+      c.subject,
+      c.subjectAltNames === null ? '(no SAN extension)' : c.subjectAltNames.join(', '),
+      c.selfSigned ? '(self-signed)' : c.issuer,
+      c.validFrom.slice(0, 10),
+      c.validTo.slice(0, 10),
+      String(Math.floor((Date.parse(c.validTo) - now) / DAY_MS)),
+      `${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}`,
+      c.signatureAlgorithm,
+      c.sha256Fingerprint,
+    ]),
+  ]);
+}
+
+const probeCell = (p: SuiteProbe): string =>
+  p.result === 'accepted'
+    ? `accepted (${p.protocol} ${p.cipher})`
+    : p.result === 'not-probed'
+      ? `NOT PROBED: ${p.reason}`
+      : `${p.result} (${p.error.code ?? p.error.kind})`;
+
+function tlsHostText(h: HostTls, now: number): string {
+  const verdict = h.handshake
+    ? `${h.handshake.protocol} ${h.handshake.cipher}; ${h.handshake.authorized ? 'verified' : `not verified: ${h.handshake.authorizationError}`}; trusted root: ${h.handshake.trustAnchor ?? 'none reached'}; covers ${h.host}: ${h.handshake.coversHost ? 'yes' : 'no'}`
+    : 'default handshake failed';
+  const probes = textTable([['probe', 'kind', 'result'], ...h.protocols.map((p) => [p.name, 'protocol', probeCell(p)]), ...h.ciphers.map((p) => [p.name, 'cipher family', probeCell(p)])]);
+  return `${h.host} (connected to ${h.connectedTo})\n  ${verdict}\n\n${chainTable(h, now)}\n\n${probes}`;
+}
+
+const renderTls = (t: TlsEvidence): Attachment[] => {
+  const now = Date.parse(t.collectedAt);
+  return [
+    {
+      name: 'certificates and protocols',
+      contentType: 'text/plain',
+      body: `Probed with ${t.library} at ${t.collectedAt}\n\n${t.hosts.map((h) => tlsHostText(h, now)).join('\n\n')}\n`,
+    },
+  ];
 };
 
 export const RENDERERS: Renderers = {
@@ -43,6 +90,7 @@ export const RENDERERS: Renderers = {
       ]),
     },
   ],
+  tls: renderTls,
 };
 
 export function renderEvidence(kind: EvidenceKind, evidence: SiteEvidence[EvidenceKind]): Attachment[] {

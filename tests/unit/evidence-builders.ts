@@ -1,7 +1,20 @@
 // Hand-made evidence for unit tests of the checks.
 import type { Site } from '../../src/config/load.ts';
 import { DEFAULT_POLICY } from '../../src/config/defaults.ts';
-import type { HostTransport, HttpExchange, ObservedResponse, PageVisit, PagesEvidence, ProbeError, RedirectChain, TransportEvidence } from '../../src/collectors/types.ts';
+import type {
+  CertificateFacts,
+  HostTls,
+  HostTransport,
+  HttpExchange,
+  ObservedResponse,
+  PageVisit,
+  PagesEvidence,
+  ProbeError,
+  RedirectChain,
+  SuiteProbe,
+  TlsEvidence,
+  TransportEvidence,
+} from '../../src/collectors/types.ts';
 
 export function site(overrides: Partial<Site> = {}): Site {
   return {
@@ -88,4 +101,66 @@ export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisi
 
 export function pages(...visits: PageVisit[]): PagesEvidence {
   return { browserVersion: 'test', visits };
+}
+
+/** The reference time of hand-made tls evidence. */
+export const TLS_NOW = '2026-06-01T00:00:00.000Z';
+export const daysFromNow = (n: number): string => new Date(Date.parse(TLS_NOW) + n * 86_400_000).toISOString();
+
+export function certificate(overrides: Partial<CertificateFacts> = {}): CertificateFacts {
+  return {
+    subject: 'CN=example.test',
+    subjectAltNames: ['example.test'],
+    issuer: 'CN=Issuing CA',
+    validFrom: daysFromNow(-30),
+    validTo: daysFromNow(60),
+    keyType: 'ec',
+    keyBits: 256,
+    signatureAlgorithm: 'ECDSA with SHA-256',
+    signatureHash: 'SHA-256',
+    sha256Fingerprint: 'AA:BB',
+    selfSigned: false,
+    inTrustStore: false,
+    ...overrides,
+  };
+}
+
+export const intermediate = (overrides: Partial<CertificateFacts> = {}): CertificateFacts =>
+  certificate({ subject: 'CN=Issuing CA', subjectAltNames: null, issuer: 'CN=Root CA', validTo: daysFromNow(300), ...overrides });
+export const trustedRoot = (): CertificateFacts =>
+  certificate({ subject: 'CN=Root CA', subjectAltNames: null, issuer: 'CN=Root CA', validTo: daysFromNow(3000), selfSigned: true, inTrustStore: true, signatureHash: 'SHA-1', signatureAlgorithm: 'RSASSA-PKCS1-v1_5 with SHA-1', keyType: 'rsa', keyBits: 2048 });
+
+export const accepted = (name: string, protocol = name): SuiteProbe => ({ name, result: 'accepted', protocol, cipher: 'TEST_CIPHER' });
+export const refused = (name: string): SuiteProbe => ({ name, result: 'refused', error: { kind: 'tls', phase: 'tls', code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', message: 'alert' } });
+export const notProbed = (name: string): SuiteProbe => ({ name, result: 'not-probed', reason: `the library cannot offer ${name}` });
+
+/** A host with a trusted EC chain (leaf, intermediate, root from the trust store) that offers only TLS 1.2 and 1.3. */
+export function tlsHost(host: string, overrides: Partial<HostTls> = {}): HostTls {
+  return {
+    host,
+    connectedTo: `${host}:443`,
+    handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', authorized: true, trustAnchor: 'CN=Root CA', coversHost: true },
+    chain: [certificate({ subject: `CN=${host}`, subjectAltNames: [host] }), intermediate(), trustedRoot()],
+    protocols: [notProbed('SSLv3'), refused('TLSv1'), refused('TLSv1.1'), accepted('TLSv1.2'), accepted('TLSv1.3')],
+    ciphers: [refused('NULL'), notProbed('EXPORT'), refused('anonymous'), refused('RC4'), refused('3DES')],
+    ...overrides,
+  };
+}
+
+/** A host whose handshake never happened. */
+export function deadTlsHost(host: string, kind: ProbeError['kind'] = 'refused'): HostTls {
+  const error: ProbeError = { kind, phase: 'connect', code: 'ECONNREFUSED', message: 'refused' };
+  const failedProbe = (name: string): SuiteProbe => ({ name, result: 'failed', error });
+  return {
+    host,
+    connectedTo: `${host}:443`,
+    error,
+    chain: [],
+    protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].map(failedProbe),
+    ciphers: ['NULL', 'anonymous'].map(failedProbe),
+  };
+}
+
+export function tlsEvidence(...hosts: HostTls[]): TlsEvidence {
+  return { collectedAt: TLS_NOW, library: 'OpenSSL test', hosts };
 }

@@ -1,0 +1,78 @@
+// Planted certificate flaws, one per listed subdomain; the site's own host is clean.
+// Every certificate is generated when the lab starts, dated relative to that moment.
+import type { Credentials, LabPki, LabSite } from '../types.ts';
+import { issue, days, type IssueOptions } from '../pki.ts';
+import { page, routes } from '../respond.ts';
+
+type Leaf = Partial<IssueOptions> & { withIntermediate?: boolean; selfSigned?: boolean };
+
+/** A leaf for the host from the lab intermediate (or self-signed), with the given flaw. */
+const leaf =
+  ({ withIntermediate = true, selfSigned = false, ...opts }: Leaf) =>
+  async (pki: LabPki, host: string): Promise<Credentials> => {
+    const cert = await issue({ commonName: host, sans: [host], ...opts }, selfSigned ? undefined : pki.intermediate);
+    return { key: cert.keyPem, cert: cert.certPem + (withIntermediate && !selfSigned ? pki.intermediate.certPem : '') };
+  };
+
+const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
+// OpenSSL's default security level refuses to load a 1024-bit key or a SHA-1 certificate.
+const LEGACY_LOADING = { ciphers: 'DEFAULT@SECLEVEL=0' };
+
+export const certificates: LabSite = {
+  name: 'certificate-flaws',
+  purpose: 'certificate-trust/-validity/-hostnames/-strength: expired, expiring, not yet valid, wrong name, wildcard, no SAN, self-signed, no intermediate, weak key, SHA-1',
+  pages: ['/'],
+  expect: {
+    'certificate-trust': {
+      status: 'failed',
+      findings: [
+        ['high', 'selfsigned.certs.lab.test', /^self-signed certificate "CN=selfsigned\.certs\.lab\.test"/],
+        ['high', 'leafonly.certs.lab.test', /^missing intermediate: the server sends only its leaf certificate; its issuer "CN=Site Security Lab Issuing CA"/],
+      ],
+    },
+    'certificate-validity': {
+      status: 'failed',
+      findings: [
+        ['high', 'expired.certs.lab.test', /^the certificate "CN=expired\.certs\.lab\.test" expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(2 days ago\)/],
+        ['high', 'notyet.certs.lab.test', /is not valid before \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\)/],
+        ['low', 'expiring.certs.lab.test', /expires on \d{4}-\d\d-\d\d \d\d:\d\d UTC, 19 days left \(notice period 30 days\)/],
+      ],
+    },
+    'certificate-hostnames': {
+      status: 'failed',
+      findings: [
+        ['high', 'wronghost.certs.lab.test', /does not cover wronghost\.certs\.lab\.test; it covers: other\.certs\.lab\.test$/],
+        ['high', 'wild.certs.lab.test', /does not cover wild\.certs\.lab\.test; it covers: \*\.wild\.certs\.lab\.test$/],
+        ['high', 'deep.shop.certs.lab.test', /does not cover deep\.shop\.certs\.lab\.test; it covers: \*\.certs\.lab\.test$/],
+        ['high', 'nosan.certs.lab.test', /has no subjectAltName extension/],
+      ],
+    },
+    'certificate-strength': {
+      status: 'failed',
+      findings: [
+        ['high', 'weakkey.certs.lab.test', /^the certificate "CN=weakkey\.certs\.lab\.test": RSA key of 1024 bits \(minimum 2048\)/],
+        ['high', 'sha1.certs.lab.test', /^the certificate "CN=sha1\.certs\.lab\.test": signed with ECDSA with SHA-1/],
+      ],
+    },
+  },
+  hosts: [
+    { host: 'certs.lab.test', https: { kind: 'serve', handler: ok('Certificates') } },
+    { host: 'expired.certs.lab.test', https: { kind: 'serve', handler: ok('Expired'), credentials: leaf({ notBefore: days(-92), notAfter: days(-2) }) } },
+    // 19.5 days: "19 days left" however long the lab has been running before the scan.
+    { host: 'expiring.certs.lab.test', https: { kind: 'serve', handler: ok('Expiring'), credentials: leaf({ notAfter: days(19.5) }) } },
+    { host: 'notyet.certs.lab.test', https: { kind: 'serve', handler: ok('Not yet'), credentials: leaf({ notBefore: days(2.5), notAfter: days(90) }) } },
+    { host: 'wronghost.certs.lab.test', https: { kind: 'serve', handler: ok('Wrong host'), credentials: leaf({ sans: ['other.certs.lab.test'] }) } },
+    { host: 'wild.certs.lab.test', https: { kind: 'serve', handler: ok('Wildcard apex'), credentials: leaf({ sans: ['*.wild.certs.lab.test'] }) } },
+    // A wildcard covers exactly one label: the first host is covered, the second is not.
+    { host: 'shop.certs.lab.test', https: { kind: 'serve', handler: ok('Wildcard'), credentials: leaf({ sans: ['*.certs.lab.test'] }) } },
+    { host: 'deep.shop.certs.lab.test', https: { kind: 'serve', handler: ok('Two labels'), credentials: leaf({ sans: ['*.certs.lab.test'] }) } },
+    { host: 'nosan.certs.lab.test', https: { kind: 'serve', handler: ok('No SAN'), credentials: leaf({ sans: null }) } },
+    { host: 'selfsigned.certs.lab.test', https: { kind: 'serve', handler: ok('Self-signed'), credentials: leaf({ selfSigned: true }) } },
+    { host: 'leafonly.certs.lab.test', https: { kind: 'serve', handler: ok('Leaf only'), credentials: leaf({ withIntermediate: false }) } },
+    {
+      host: 'weakkey.certs.lab.test',
+      https: { kind: 'serve', handler: ok('Weak key'), credentials: leaf({ key: { type: 'rsa', bits: 1024 } }), tls: LEGACY_LOADING },
+    },
+    { host: 'sha1.certs.lab.test', https: { kind: 'serve', handler: ok('SHA-1'), credentials: leaf({ hash: 'SHA-1' }), tls: LEGACY_LOADING } },
+  ],
+};

@@ -1,0 +1,34 @@
+// Planted TLS configuration flaws on listed subdomains; the site's own host is clean.
+import type { LabSite } from '../types.ts';
+import { page, routes } from '../respond.ts';
+
+const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
+
+export const tlsSettings: LabSite = {
+  name: 'tls-flaws',
+  purpose: 'tls-protocols, tls-ciphers: a host accepting TLS 1.0/1.1, a host accepting NULL and anonymous suites',
+  pages: ['/'],
+  expect: {
+    'tls-protocols': {
+      status: 'failed',
+      findings: [
+        ['medium', 'legacy.tls.lab.test', /^accepts TLSv1, which is obsolete/],
+        ['medium', 'legacy.tls.lab.test', /^accepts TLSv1\.1, which is obsolete/],
+      ],
+    },
+    'tls-ciphers': {
+      status: 'failed',
+      findings: [
+        ['high', 'weakciphers.tls.lab.test', /^accepts NULL cipher suites: no encryption at all \(negotiated \S*NULL\S* over TLSv1\.2\)/],
+        ['high', 'weakciphers.tls.lab.test', /^accepts anonymous cipher suites: no server authentication/],
+      ],
+    },
+  },
+  hosts: [
+    { host: 'tls.lab.test', https: { kind: 'serve', handler: ok('TLS') } },
+    // Old protocols also need the lowest security level: their suites use SHA-1 MACs.
+    { host: 'legacy.tls.lab.test', https: { kind: 'serve', handler: ok('Legacy'), tls: { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } } },
+    // "ALL:COMPLEMENTOFALL" is every suite OpenSSL has, the NULL ones included.
+    { host: 'weakciphers.tls.lab.test', https: { kind: 'serve', handler: ok('Weak ciphers'), tls: { ciphers: 'ALL:COMPLEMENTOFALL:@SECLEVEL=0' } } },
+  ],
+};

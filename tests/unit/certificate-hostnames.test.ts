@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { certificateHostnames } from '../../src/checks/certificate-hostnames.ts';
+import { statusOf } from '../../src/checks/types.ts';
+import { certificate, deadTlsHost, site, tlsEvidence, tlsHost } from './evidence-builders.ts';
+
+const uncovered = (host: string, subjectAltNames: string[] | null) =>
+  tlsHost(host, {
+    handshake: { protocol: 'TLSv1.3', cipher: 'x', authorized: false, authorizationError: 'ERR_TLS_CERT_ALTNAME_INVALID', trustAnchor: 'CN=Root CA', coversHost: false },
+    chain: [certificate({ subject: `CN=${host}`, subjectAltNames })],
+  });
+
+test('covered hosts pass', () => {
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), tlsHost('www.example.test')) });
+  assert.deepEqual(out.findings, []);
+  assert.equal(statusOf(out), 'passed');
+});
+
+test('an uncovered host is one finding listing the names the certificate covers', () => {
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), uncovered('www.example.test', ['*.www.example.test', 'other.test'])) });
+  assert.deepEqual(out.findings, [
+    { severity: 'high', target: 'www.example.test', message: 'the certificate does not cover www.example.test; it covers: *.www.example.test, other.test' },
+  ]);
+  assert.equal(statusOf(out), 'failed');
+});
+
+test('a certificate without SAN covers nothing, whatever its CN says', () => {
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(uncovered('example.test', null)) });
+  assert.equal(out.findings.length, 1);
+  assert.match(out.findings[0]!.message, /"CN=example\.test" has no subjectAltName extension, so browsers accept it for no name at all/);
+});
+
+test('a host without a handshake could not be measured', () => {
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), deadTlsHost('www.example.test', 'dns')) });
+  assert.deepEqual(out.unmeasured.map((u) => u.target), ['www.example.test']);
+  assert.deepEqual(out.findings, []);
+});
