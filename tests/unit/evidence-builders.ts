@@ -1,6 +1,6 @@
 // Hand-made evidence for unit tests of the checks.
 import type { Site } from '../../src/config/load.ts';
-import { DEFAULT_POLICY } from '../../src/config/defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/config/defaults.ts';
 import type { HostTransport, HttpExchange, ObservedResponse, PageVisit, PagesEvidence, ProbeError, RedirectChain, TransportEvidence } from '../../src/collectors/types.ts';
 
 export function site(overrides: Partial<Site> = {}): Site {
@@ -10,6 +10,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     hosts: ['example.test', 'www.example.test'],
     pages: ['/'],
     policy: { ...DEFAULT_POLICY },
+    cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     flows: [],
     ...overrides,
   };
@@ -80,6 +81,10 @@ export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisi
     responses: [response(url)],
     navigations: [{ url, mainFrame: true, redirected: false }],
     links: [],
+    mixedContent: [],
+    insecureReferences: [],
+    forms: [],
+    cookies: [],
     elapsedMs: 1,
     ...overrides,
   };
