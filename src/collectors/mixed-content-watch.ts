@@ -143,6 +143,9 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
   };
   const onResponse = (response: Response) => {
     const request = response.request();
+    // A navigation to http replaces the https document rather than loading into it
+    // (no-downgrade judges those); an http iframe is blocked and reported by Audits.
+    if (request.isNavigationRequest()) return;
     record({ url: response.url(), frameUrl: frameUrlOf(request), kind: REQUEST_KINDS[request.resourceType()] ?? 'other', resolution: 'loaded', source: 'request' });
   };
   const onWebSocket = (ws: WebSocket) => record({ url: ws.url(), frameUrl: page.url(), kind: 'websocket', resolution: 'loaded', source: 'request' });

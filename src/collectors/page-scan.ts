@@ -86,8 +86,6 @@ export function cssUrls(css: string): { url: string; kind: ResourceKind }[] {
   return [...imports.map((url) => ({ url, kind: 'stylesheet' as const })), ...others.map((url) => ({ url, kind: 'image' as const }))];
 }
 
-const live = ($: Api, el: AnyNode): boolean => $(el).closest('template').length === 0;
-
 function documentBase($: Api, frameUrl: string): string {
   const href = $('base[href]').first().attr('href');
   return (href && resolve(href, frameUrl)) || frameUrl;
@@ -100,7 +98,7 @@ function insecureReferences($: Api, frameUrl: string, base: string): ResourceRef
     const url = raw && resolve(raw, base);
     if (url && isInsecure(url) && !found.some((r) => r.url === url && r.via === via)) found.push({ url, frameUrl, kind, via });
   };
-  const elements = (selector: string) => $(selector).toArray().filter((el) => live($, el)) as Element[];
+  const elements = (selector: string) => $(selector).toArray() as Element[];
 
   for (const [selector, attr, kind] of LOADED_BY) {
     for (const el of elements(selector)) add(el.attribs[attr], kind, `${el.tagName}[${attr}]`);
@@ -136,10 +134,9 @@ const SKIPPED_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
 /** Every form of the document with its fields, plus fields that belong to no form. */
 function formSnapshots($: Api, frameUrl: string, base: string): FormSnapshot[] {
   const documentUrl = frameUrl.replace(/#.*$/, '');
-  const fields = (els: AnyNode[]) =>
-    (els.filter((el) => live($, el)) as Element[]).map(fieldOf).filter((f) => !SKIPPED_TYPES.has(f.type));
+  const fields = (els: AnyNode[]) => (els as Element[]).map(fieldOf).filter((f) => !SKIPPED_TYPES.has(f.type));
 
-  const forms = ($('form').toArray() as Element[]).filter((el) => live($, el)).map((form): FormSnapshot => {
+  const forms = ($('form').toArray() as Element[]).map((form): FormSnapshot => {
     const id = form.attribs.id;
     const owned = (selector: string) => [...$(form).find(selector).toArray(), ...(id ? $(`[form="${id}"]`).filter(selector).toArray() : [])];
     const rawAction = form.attribs.action?.trim() ?? '';
@@ -164,6 +161,8 @@ export interface DocumentScan {
 
 export function scanDocument(html: string, frameUrl: string): DocumentScan {
   const $ = cheerio.load(html);
+  // Template content is inert until a script clones it (and then it is in the DOM we scan).
+  $('template').remove();
   const base = documentBase($, frameUrl);
   return { insecureReferences: insecureReferences($, frameUrl, base), forms: formSnapshots($, frameUrl, base) };
 }
