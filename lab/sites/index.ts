@@ -3,5 +3,8 @@ import type { LabSite } from '../types.ts';
 import { good } from './good.ts';
 import { unreachable, serverError } from './transport.ts';
 import { redirects, downgrade, hsts } from './redirects.ts';
+import { mixedContent } from './mixed-content.ts';
+import { forms } from './forms.ts';
+import { cookies } from './cookies.ts';
 
-export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts];
+export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts, mixedContent, forms, cookies];
