@@ -8,6 +8,8 @@ export interface PageOptions {
   /** Strict-Transport-Security value; null sends none. */
   hsts?: string | null;
   headers?: Record<string, string | string[]>;
+  /** Extra markup for <head> (stylesheets, icons). */
+  head?: string;
 }
 
 export function page(res: ServerResponse, title: string, body: string, opts: PageOptions = {}): void {
@@ -15,7 +17,7 @@ export function page(res: ServerResponse, title: string, body: string, opts: Pag
   const hsts = opts.hsts === undefined ? HSTS_GOOD : opts.hsts;
   if (hsts !== null) headers['strict-transport-security'] = hsts;
   res.writeHead(opts.status ?? 200, headers);
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head><body><h1>${title}</h1>${body}</body></html>`);
+  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${opts.head ?? '<link rel="icon" href="data:,">'}</head><body><h1>${title}</h1>${body}</body></html>`);
 }
 
 export function redirect(res: ServerResponse, status: number, location: string, opts: PageOptions = {}): void {

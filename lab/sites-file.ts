@@ -24,6 +24,7 @@ export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LA
       subdomains: s.hosts.slice(1).map((h) => h.host),
       pages: s.pages,
       ...(s.policy ? { policy: s.policy } : {}),
+      ...(s.cookies ? { cookies: s.cookies } : {}),
     })),
   };
 }

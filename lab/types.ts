@@ -2,7 +2,7 @@
 // and the sites.json entry that scans it. Every planted flaw is a LabHost setting.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
-import type { PolicyOverrides } from '../src/config/schema.ts';
+import type { CookiePolicyInput, PolicyOverrides } from '../src/config/schema.ts';
 import type { Issued } from './pki.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -59,6 +59,7 @@ export interface LabSite {
   unlisted?: LabHost[];
   pages: string[];
   policy?: PolicyOverrides;
+  cookies?: CookiePolicyInput;
   /** The exact verdicts the integration test demands, by check id. */
   expect: Record<string, ExpectedCheck>;
 }

@@ -26,7 +26,7 @@ async function perSite(): Promise<void> {
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(labSitesFile(portBase, lab.caFile)));
   const config = loadScanConfig(sitesFile);
-  const { deps, close } = createCollectDeps(config);
+  const { deps, close } = createCollectDeps(config, dir);
   const kinds = [...new Set(CHECKS.flatMap((c) => c.needs))] as EvidenceKind[];
   try {
     const warm = Date.now();

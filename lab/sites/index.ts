@@ -5,6 +5,22 @@ import { unreachable, serverError } from './transport.ts';
 import { redirects, downgrade, hsts } from './redirects.ts';
 import { certificates } from './certificates.ts';
 import { tlsSettings } from './tls-settings.ts';
+import { mixedContent } from './mixed-content.ts';
+import { forms } from './forms.ts';
+import { cookies } from './cookies.ts';
 import { hostile } from './hostile.ts';
 
-export const LAB_SITES: LabSite[] = [good, unreachable, serverError, redirects, downgrade, hsts, certificates, tlsSettings, hostile];
+export const LAB_SITES: LabSite[] = [
+  good,
+  unreachable,
+  serverError,
+  redirects,
+  downgrade,
+  hsts,
+  mixedContent,
+  forms,
+  cookies,
+  certificates,
+  tlsSettings,
+  hostile,
+];

@@ -4,6 +4,11 @@ import { httpsPort443 } from './https-port-443.ts';
 import { httpRedirect } from './http-redirect.ts';
 import { noDowngrade } from './no-downgrade.ts';
 import { hsts } from './hsts.ts';
+import { mixedContent } from './mixed-content.ts';
+import { secureForms } from './secure-forms.ts';
+import { cookieSecure } from './cookie-secure.ts';
+import { cookieHttpOnly } from './cookie-httponly.ts';
+import { cookieSameSite } from './cookie-samesite.ts';
 import { certificateTrust } from './certificate-trust.ts';
 import { certificateValidity } from './certificate-validity.ts';
 import { certificateHostnames } from './certificate-hostnames.ts';
@@ -16,6 +21,11 @@ export const CHECKS: readonly Check[] = [
   httpRedirect,
   noDowngrade,
   hsts,
+  mixedContent,
+  secureForms,
+  cookieSecure,
+  cookieHttpOnly,
+  cookieSameSite,
   certificateTrust,
   certificateValidity,
   certificateHostnames,

@@ -1,20 +1,33 @@
 // Visits a site's pages in a real browser, one fresh context per site, and records what
-// the browser saw: every response (redirects included), every navigation the page started,
-// and the links in the final DOM. Never throws: a page that fails to load is recorded.
+// the browser saw: every response (redirects included, Set-Cookie values masked), every
+// navigation the page started, the links, insecure references and forms of the final DOM
+// of every frame, what the browser reported as mixed content, the cookies each visit put
+// in the jar, and a screenshot. Never throws: a page that fails to load is recorded.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page, Response } from '@playwright/test';
-import * as cheerio from 'cheerio';
 import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
-import type { NavigationRequest, ObservedResponse, PageLink, PagesEvidence, PageVisit } from './types.ts';
+import type { FormSnapshot, NavigationRequest, ObservedResponse, PageLink, PagesEvidence, PageVisit, ResourceReference } from './types.ts';
+import { watchMixedContent } from './mixed-content-watch.ts';
+import { changedCookies, readJar, type JarSnapshot } from './cookie-jar.ts';
+import { scanDocument } from './page-scan.ts';
+import { bounded } from './bounded.ts';
 
-export async function collectPages(browser: Browser, site: Site, timeouts: Timeouts): Promise<PagesEvidence> {
+export async function collectPages(browser: Browser, site: Site, timeouts: Timeouts, screenshotDir: string): Promise<PagesEvidence> {
   const context = await browser.newContext();
   const visits: PageVisit[] = [];
+  mkdirSync(screenshotDir, { recursive: true });
   try {
-    for (const path of site.pages) {
+    let jar: JarSnapshot = new Map();
+    for (const [i, pagePath] of site.pages.entries()) {
       const page = await context.newPage();
       try {
-        visits.push(await visit(page, new URL(path, site.url).href, path, timeouts));
+        const screenshot = path.join(screenshotDir, `${site.name.replace(/[^A-Za-z0-9._-]/g, '_')}-${i + 1}.png`);
+        const result = await visit(page, new URL(pagePath, site.url).href, pagePath, timeouts, screenshot);
+        const after = await bounded(readJar(page), timeouts.requestMs, jar);
+        visits.push({ ...result, cookies: changedCookies(jar, after) });
+        jar = after;
       } finally {
         await page.close().catch(() => {});
       }
@@ -25,8 +38,9 @@ export async function collectPages(browser: Browser, site: Site, timeouts: Timeo
   return { browserVersion: browser.version(), visits };
 }
 
-async function visit(page: Page, url: string, path: string, timeouts: Timeouts): Promise<PageVisit> {
+async function visit(page: Page, url: string, path: string, timeouts: Timeouts, screenshot: string): Promise<PageVisit> {
   const started = Date.now();
+  const watch = await watchMixedContent(page);
   const pending: Promise<ObservedResponse | undefined>[] = [];
   const navigations: NavigationRequest[] = [];
 
@@ -52,21 +66,44 @@ async function visit(page: Page, url: string, path: string, timeouts: Timeouts):
   } catch (err) {
     error = firstLine(err);
   }
-  // Late content (timers, lazy loading, script navigations) gets a bounded settle time.
+  // Late content (timers, lazy loading, script navigations) gets a bounded settle time;
+  // scrolling to the bottom brings lazy images and iframes into view.
+  await bounded(page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)), timeouts.settleMs, undefined);
   await page.waitForLoadState('networkidle', { timeout: timeouts.settleMs }).catch(() => {});
   await page.waitForTimeout(Math.min(250, timeouts.settleMs));
 
   const finalUrl = page.url();
   const notes: string[] = [];
-  const links = await readLinks(page, finalUrl, notes);
+  const { links, insecureReferences, forms } = await readFrames(page, timeouts.settleMs, notes);
+  const shot = await page.screenshot({ path: screenshot, timeout: timeouts.pageMs }).then(() => screenshot, () => undefined);
+  const mixedContent = await watch.stop();
   const responses = (await Promise.all(pending)).filter((r): r is ObservedResponse => r !== undefined);
-  return { path, url, finalUrl, status, error, responses, navigations, links, notes, elapsedMs: Date.now() - started };
+  return {
+    path,
+    url,
+    finalUrl,
+    status,
+    error,
+    responses,
+    navigations,
+    links,
+    mixedContent,
+    insecureReferences,
+    forms,
+    cookies: [],
+    notes,
+    ...(shot ? { screenshot: shot } : {}),
+    elapsedMs: Date.now() - started,
+  };
 }
 
 async function observe(page: Page, response: Response): Promise<ObservedResponse | undefined> {
   try {
     const request = response.request();
-    const headers = (await response.headersArray()).map(({ name, value }): [string, string] => [name.toLowerCase(), value]);
+    const headers = (await response.headersArray()).map(({ name, value }): [string, string] => {
+      const lower = name.toLowerCase();
+      return [lower, lower === 'set-cookie' ? maskCookieValue(value) : value];
+    });
     const location = headers.find(([n]) => n === 'location')?.[1];
     let frameIsMain = false;
     try {
@@ -88,29 +125,41 @@ async function observe(page: Page, response: Response): Promise<ObservedResponse
   }
 }
 
-/** Past this size the DOM is not parsed: a hostile page must not stall the run. */
+/** Cookie values may be session tokens: keep the name and attributes, drop the value. */
+function maskCookieValue(setCookie: string): string {
+  return setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
+}
+const MASKED = '(value not recorded)';
+
+/** Past this size a frame's HTML is not parsed: a hostile page must not stall the run. */
 export const MAX_HTML_BYTES = 5_000_000;
 
-async function readLinks(page: Page, pageUrl: string, notes: string[]): Promise<PageLink[]> {
-  let html: string;
-  try {
-    html = await page.content();
-  } catch (err) {
-    notes.push(`could not read the page's HTML: ${firstLine(err)}`);
-    return [];
+/** Links of the main frame; insecure references and forms of every https frame. */
+async function readFrames(
+  page: Page,
+  timeoutMs: number,
+  notes: string[],
+): Promise<{ links: PageLink[]; insecureReferences: ResourceReference[]; forms: FormSnapshot[] }> {
+  const out = { links: [] as PageLink[], insecureReferences: [] as ResourceReference[], forms: [] as FormSnapshot[] };
+  for (const frame of page.frames()) {
+    const frameUrl = frame.url();
+    if (!frameUrl.startsWith('https://') && !frameUrl.startsWith('http://')) continue;
+    const html = await bounded(frame.content(), timeoutMs, undefined);
+    if (html === undefined) {
+      notes.push(`could not read the HTML of ${frameUrl} within ${timeoutMs} ms`);
+      continue;
+    }
+    if (html.length > MAX_HTML_BYTES) {
+      notes.push(`HTML of ${frameUrl} (${html.length} characters) is over the ${MAX_HTML_BYTES} limit: not scanned`);
+      continue;
+    }
+    const scan = scanDocument(html, frameUrl);
+    if (frame === page.mainFrame()) out.links = scan.links;
+    // An http page is insecure as a whole; its references are not mixed content.
+    if (frameUrl.startsWith('https://')) out.insecureReferences.push(...scan.insecureReferences);
+    out.forms.push(...scan.forms);
   }
-  if (html.length > MAX_HTML_BYTES) {
-    notes.push(`HTML of ${html.length} characters is over the ${MAX_HTML_BYTES} limit: links were not read`);
-    return [];
-  }
-  const $ = cheerio.load(html);
-  // cheerio does not apply <base href>: resolve against it ourselves.
-  const base = safeResolve($('base[href]').attr('href') ?? pageUrl, pageUrl);
-  return $('a[href], area[href]')
-    .toArray()
-    .map((el) => $(el).attr('href')!.trim())
-    .filter((href) => href && !href.startsWith('#'))
-    .map((href) => ({ href: safeResolve(href, base), pageUrl }));
+  return out;
 }
 
 function safeResolve(href: string, base: string): string {

@@ -83,6 +83,80 @@ export interface PageLink {
   pageUrl: string;
 }
 
+/** What a page loads, in one vocabulary for every channel that reports it. */
+export type ResourceKind =
+  | 'script'
+  | 'stylesheet'
+  | 'image'
+  | 'audio'
+  | 'video'
+  | 'track'
+  | 'favicon'
+  | 'font'
+  | 'frame'
+  | 'fetch'
+  | 'websocket'
+  | 'form'
+  | 'object'
+  | 'worker'
+  | 'manifest'
+  | 'other';
+
+/** What the browser did with an insecure request: the mixed-content resolution, or `loaded` over http. */
+export type MixedResolution = 'blocked' | 'upgraded' | 'warned' | 'loaded';
+
+/** One report of insecure content from the browser itself (Audits issue, failed request, console, request). */
+export interface MixedContentReport {
+  url: string;
+  /** The https document that asked for it (a frame's URL for content inside an iframe). */
+  frameUrl: string;
+  kind: ResourceKind;
+  resolution: MixedResolution;
+  source: 'audits' | 'request-failed' | 'console' | 'request';
+}
+
+/** A URL the HTML of a frame (after scripts ran) would load: element, attribute or CSS url(). */
+export interface ResourceReference {
+  url: string;
+  frameUrl: string;
+  kind: ResourceKind;
+  /** Where it was found, e.g. "img[srcset]", "style url()". */
+  via: string;
+}
+
+export interface FormField {
+  tag: string;
+  type: string;
+  name: string;
+  id: string;
+  autocomplete: string;
+}
+
+/** A form as the final DOM of a frame shows it; `action` undefined for fields outside any form. */
+export interface FormSnapshot {
+  frameUrl: string;
+  /** The resolved URL the form submits to (the document URL when the form has no action). */
+  action?: string;
+  /** Resolved formaction of each submit button that has one. */
+  formActions: string[];
+  method: string;
+  /** id, name, class and raw action, for recognising login forms. */
+  label: string;
+  fields: FormField[];
+}
+
+/** A cookie in the browser jar (values are never recorded). */
+export interface JarCookie {
+  name: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  /** As the browser stored it: undefined when the cookie set no SameSite. */
+  sameSite?: string;
+  session: boolean;
+}
+
 export interface PageVisit {
   path: string;
   url: string;
@@ -94,6 +168,15 @@ export interface PageVisit {
   links: PageLink[];
   /** Limits that applied (a page too large to parse, an unreadable DOM...). */
   notes: string[];
+  /** What the browser itself reported as insecure content. */
+  mixedContent: MixedContentReport[];
+  /** http:// URLs the final DOM of each https frame references, requested or not. */
+  insecureReferences: ResourceReference[];
+  forms: FormSnapshot[];
+  /** Cookies that appeared or changed in the jar during this visit. */
+  cookies: JarCookie[];
+  /** PNG of the viewport after the page settled. */
+  screenshot?: string;
   elapsedMs: number;
 }
 

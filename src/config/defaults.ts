@@ -15,3 +15,6 @@ export const DEFAULT_TIMEOUTS = {
 
 export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };
 export type Timeouts = { -readonly [K in keyof typeof DEFAULT_TIMEOUTS]: number };
+
+/** Names of session and authentication cookies (case-insensitive regular expressions). */
+export const DEFAULT_SESSION_COOKIE_NAMES: readonly string[] = ['sess', 'sid$', 'auth', 'token', 'login', 'jwt'];

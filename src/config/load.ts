@@ -7,7 +7,7 @@ import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-
 import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath } from './errors.ts';
 import { substituteEnv } from './env-vars.ts';
-import { DEFAULT_POLICY, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
 
 export interface Site {
   name: string;
@@ -16,7 +16,13 @@ export interface Site {
   hosts: string[];
   pages: string[];
   policy: Policy;
+  cookies: CookiePolicy;
   flows: SiteConfig['flows'];
+}
+
+export interface CookiePolicy {
+  sessionNames: string[];
+  ignore: { name: string; domain?: string; reason: string }[];
 }
 
 export interface ScanConfig {
@@ -87,6 +93,7 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
       policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
+      cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
       flows: site.flows,
     })),
   };

@@ -44,6 +44,38 @@ export const policySchema = z
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
 
+const regex = z.string().min(1).refine(
+  (source) => {
+    try {
+      new RegExp(source, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a valid regular expression' },
+);
+
+export const cookiePolicySchema = z
+  .strictObject({
+    sessionNames: z
+      .array(regex)
+      .describe(
+        'Case-insensitive regular expressions for the names of session and authentication cookies (default: sess, sid$, auth, token, login, jwt). Names containing csrf or xsrf never count: scripts must read them.',
+      ),
+    ignore: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).describe('Exact cookie name.'),
+          domain: hostname.optional().describe('Only when set for this domain or one of its subdomains.'),
+          reason: z.string().min(1).describe('Why it is accepted; shown in the report.'),
+        }),
+      )
+      .describe('Known cookies (typically third-party) that the cookie checks do not judge.'),
+  })
+  .partial()
+  .describe('How the cookie checks treat this site\'s cookies.');
+
 export const siteSchema = z
   .strictObject({
     name: z
@@ -65,6 +97,7 @@ export const siteSchema = z
       .default(['/'])
       .describe('Paths on the main host to visit in the browser (default ["/"]).'),
     policy: policySchema.optional(),
+    cookies: cookiePolicySchema.optional(),
     flows: z
       .array(z.looseObject({ name: z.string() }))
       .default([])
@@ -133,3 +166,4 @@ export type SitesFileInput = z.input<typeof sitesFileSchema>;
 export type SitesFile = z.output<typeof sitesFileSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type PolicyOverrides = z.output<typeof policySchema>;
+export type CookiePolicyInput = z.input<typeof cookiePolicySchema>;

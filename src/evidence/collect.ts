@@ -1,5 +1,6 @@
 // Which collector produces each kind of evidence. A check names the kinds it needs;
 // only those are collected, once per site and run.
+import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { ScanConfig, Site } from '../config/load.ts';
 import { loadTrustStore } from '../net/trust.ts';
@@ -14,23 +15,25 @@ export interface CollectDeps {
   config: ScanConfig;
   net: NetContext;
   browser: () => Promise<Browser>;
+  /** Where collectors write files the report attaches (screenshots). */
+  artifactsDir: string;
 }
 
 type Collectors = { [K in EvidenceKind]: (deps: CollectDeps, site: Site) => Promise<SiteEvidence[K]> };
 
 export const COLLECTORS: Collectors = {
   transport: (deps, site) => collectTransport(deps.net, site),
-  pages: async (deps, site) => collectPages(await deps.browser(), site, deps.config.timeouts),
+  pages: async (deps, site) => collectPages(await deps.browser(), site, deps.config.timeouts, path.join(deps.artifactsDir, 'screenshots')),
   tls: (deps, site) => collectTls(deps.net, site),
 };
 
 /** Everything collectors need for one sites file; the browser starts only when first asked for. */
-export function createCollectDeps(config: ScanConfig): { deps: CollectDeps; close(): Promise<void> } {
+export function createCollectDeps(config: ScanConfig, artifactsDir: string): { deps: CollectDeps; close(): Promise<void> } {
   const trust = loadTrustStore(config.caFile);
   const net: NetContext = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
   let browser: Promise<Browser> | undefined;
   return {
-    deps: { config, net, browser: () => (browser ??= launchScanBrowser(config, trust, net)) },
+    deps: { config, net, artifactsDir, browser: () => (browser ??= launchScanBrowser(config, trust, net)) },
     close: async () => {
       if (browser) await (await browser).close().catch(() => {});
     },

@@ -1,6 +1,9 @@
 // How each kind of evidence is shown to a person in the Playwright HTML report and in
 // Allure: readable tables and images beside the raw JSON. One renderer per evidence kind.
-import type { EvidenceKind, HostTls, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
+import { existsSync } from 'node:fs';
+import type { EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
+import { insecureItems } from '../checks/mixed-content.ts';
+import { cookieRecords } from '../checks/cookie-records.ts';
 
 export interface Attachment {
   name: string;
@@ -64,6 +67,40 @@ const renderTls = (t: TlsEvidence): Attachment[] => {
   ];
 };
 
+const orNone = (rows: string[][], columns: number): string[][] => (rows.length > 0 ? rows : [['(none)', ...Array<string>(columns - 1).fill('')]]);
+const flag = (on: boolean): string => (on ? 'yes' : 'NO');
+
+/** Per page: every insecure URL and what the browser did with it. */
+const insecureTable = (p: PagesEvidence): string =>
+  textTable([
+    ['page', 'insecure URL', 'kind', 'found by', 'browser'],
+    ...orNone(
+      p.visits.flatMap((v) =>
+        insecureItems(v).map((i) => [v.finalUrl ?? v.url, i.url, i.kind, i.via ?? 'browser report', i.resolution]),
+      ),
+      5,
+    ),
+  ]);
+
+/** Every cookie the visits set, with the attributes it was really set with. */
+const cookieTable = (p: PagesEvidence): string =>
+  textTable([
+    ['cookie', 'set by', 'via', 'Secure', 'HttpOnly', 'SameSite', 'Domain', 'Path'],
+    ...orNone(
+      cookieRecords(p).map((c) => [
+        c.name,
+        c.setBy,
+        c.via,
+        flag(c.secure),
+        flag(c.httpOnly),
+        c.sameSite ?? (c.sameSiteInvalid ? 'INVALID' : 'MISSING'),
+        c.domain ?? '(host only)',
+        c.path,
+      ]),
+      8,
+    ),
+  ]);
+
 export const RENDERERS: Renderers = {
   transport: (t) => [
     {
@@ -89,6 +126,9 @@ export const RENDERERS: Renderers = {
         ...p.visits.map((v) => [v.url, String(v.status ?? '-'), v.finalUrl ?? '', String(v.elapsedMs), [v.error, ...v.notes].filter(Boolean).join('; ')]),
       ]),
     },
+    { name: 'insecure content', contentType: 'text/plain', body: insecureTable(p) },
+    { name: 'cookies', contentType: 'text/plain', body: cookieTable(p) },
+    ...p.visits.flatMap((v) => (v.screenshot && existsSync(v.screenshot) ? [{ name: `screenshot ${v.path}`, contentType: 'image/png', path: v.screenshot }] : [])),
   ],
   tls: renderTls,
 };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseScanConfig } from '../../src/config/load.ts';
 import { ConfigError } from '../../src/config/errors.ts';
-import { DEFAULT_POLICY, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
 import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
@@ -28,6 +28,7 @@ test('a minimal file gets every default', () => {
     hosts: ['shop.example.com'],
     pages: ['/'],
     policy: DEFAULT_POLICY,
+    cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     flows: [],
   });
   assert.deepEqual(config.timeouts, DEFAULT_TIMEOUTS);

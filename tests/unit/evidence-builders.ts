@@ -1,6 +1,6 @@
 // Hand-made evidence for unit tests of the checks.
 import type { Site } from '../../src/config/load.ts';
-import { DEFAULT_POLICY } from '../../src/config/defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/config/defaults.ts';
 import type {
   CertificateFacts,
   HostTls,
@@ -23,6 +23,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     hosts: ['example.test', 'www.example.test'],
     pages: ['/'],
     policy: { ...DEFAULT_POLICY },
+    cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     flows: [],
     ...overrides,
   };
@@ -94,6 +95,10 @@ export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisi
     navigations: [{ url, mainFrame: true, redirected: false }],
     links: [],
     notes: [],
+    mixedContent: [],
+    insecureReferences: [],
+    forms: [],
+    cookies: [],
     elapsedMs: 1,
     ...overrides,
   };

@@ -1,0 +1,101 @@
+// Planted flaws for cookie-secure, cookie-httponly and cookie-samesite: cookies sent by the
+// server (page, subdomain image) and set by script, each missing or breaking one attribute;
+// a deletion and a listed third-party cookie that must not be judged.
+import type { LabSite } from '../types.ts';
+import { page, routes } from '../respond.ts';
+
+const HOME = 'https://cookies.lab.test/';
+const PIXEL = 'https://www.cookies.lab.test/pixel.png';
+
+const SET_COOKIES = [
+  'sessionid=s1; Path=/; HttpOnly; SameSite=Lax', // no Secure
+  'auth_token=t1; Path=/; Secure; SameSite=Strict', // no HttpOnly
+  'theme=dark; Path=/; Secure; SameSite=Lax', // no HttpOnly, not a session cookie
+  'prefs=1; Path=/; Secure; HttpOnly', // no SameSite
+  'tracker=1; Path=/; Secure; HttpOnly; SameSite=Sometimes', // invalid SameSite
+  'cross=1; Path=/; HttpOnly; SameSite=None', // SameSite=None without Secure (and no Secure)
+  '__Secure-id=1; Path=/; HttpOnly; SameSite=Lax', // __Secure- without Secure (and no Secure)
+  '__Host-pref=1; Path=/app; Secure; HttpOnly; SameSite=Lax', // __Host- with a Path other than /
+  '__Host-uid=1; Path=/; Domain=cookies.lab.test; Secure; HttpOnly; SameSite=Lax', // __Host- with Domain
+  'old=; Path=/; Max-Age=0', // a deletion: not judged
+];
+
+const script = `<script>
+  document.cookie = 'js_session=abc; path=/; Secure';
+  document.cookie = 'ui_mode=compact; path=/; Secure; SameSite=Lax';
+</script>`;
+
+export const cookies: LabSite = {
+  name: 'cookie-flaws',
+  purpose: 'cookie-secure / cookie-httponly / cookie-samesite: each attribute missing or wrong once, from headers and scripts',
+  pages: ['/'],
+  cookies: {
+    ignore: [{ name: '_tp', domain: 'thirdparty.test', reason: 'third-party widget cookie, accepted in the lab' }],
+  },
+  expect: {
+    'cookie-secure': {
+      status: 'failed',
+      findings: [
+        ['high', `sessionid (${HOME})`, /without the Secure attribute/],
+        ['medium', `cross (${HOME})`, /without the Secure attribute/],
+        ['medium', `__Secure-id (${HOME})`, /without the Secure attribute/],
+      ],
+    },
+    'cookie-httponly': {
+      status: 'failed',
+      findings: [
+        ['high', `auth_token (${HOME})`, /session or authentication cookie without HttpOnly/],
+        ['low', `theme (${HOME})`, /without HttpOnly/],
+        ['high', `js_session (${HOME})`, /set by a script/],
+        ['low', `ui_mode (${HOME})`, /set by a script/],
+      ],
+    },
+    'cookie-samesite': {
+      status: 'failed',
+      findings: [
+        ['low', `prefs (${HOME})`, /no SameSite attribute/],
+        ['low', `tracker (${HOME})`, /invalid SameSite value/],
+        ['high', `cross (${HOME})`, /SameSite=None without Secure/],
+        ['high', `__Secure-id (${HOME})`, /__Secure- prefix requires Secure/],
+        ['high', `__Host-pref (${HOME})`, /__Host- prefix requires Path=\//],
+        ['high', `__Host-uid (${HOME})`, /__Host- prefix forbids Domain/],
+        ['medium', `js_session (${HOME})`, /no valid SameSite attribute/],
+        ['low', `wide (${PIXEL})`, /Domain=cookies\.lab\.test .*parent domain/],
+      ],
+    },
+  },
+  hosts: [
+    {
+      host: 'cookies.lab.test',
+      https: {
+        kind: 'serve',
+        handler: routes({
+          '/': (res) =>
+            page(
+              res,
+              'Cookies',
+              `<img src="${PIXEL}" alt=""><iframe src="https://widgets.thirdparty.test/cookie-widget"></iframe>${script}`,
+              { headers: { 'set-cookie': SET_COOKIES } },
+            ),
+        }),
+      },
+    },
+    {
+      host: 'www.cookies.lab.test',
+      https: {
+        kind: 'serve',
+        handler: routes({
+          '/': (res) => page(res, 'www', '<p>www</p>'),
+          // A subdomain that scopes its cookie to the parent domain.
+          '/pixel.png': (res) =>
+            res
+              .writeHead(200, {
+                'content-type': 'image/png',
+                'set-cookie': 'wide=1; Path=/; Domain=cookies.lab.test; Secure; HttpOnly; SameSite=Lax',
+              })
+              .end(),
+        }),
+      },
+    },
+  ],
+};

@@ -1,0 +1,126 @@
+// The cookies a site set during its visits, one record per cookie, shared by the three
+// cookie checks. Attributes come from the raw Set-Cookie headers (parsed by tough-cookie)
+// for cookies a server sent, and from the browser jar for cookies set by scripts. Deletions
+// and the cookies the site lists as known are left out.
+import { Cookie } from 'tough-cookie';
+import type { Site } from '../config/load.ts';
+import type { PagesEvidence } from '../collectors/types.ts';
+import { Outcome, type CheckOutcome } from './types.ts';
+
+export interface CookieRecord {
+  name: string;
+  /** The response URL that sent it, or the page whose script set it. */
+  setBy: string;
+  via: 'header' | 'script';
+  secure: boolean;
+  httpOnly: boolean;
+  /** 'strict' | 'lax' | 'none', undefined when missing or invalid. */
+  sameSite?: string;
+  /** A SameSite attribute was sent but its value is not valid (headers only). */
+  sameSiteInvalid: boolean;
+  /** The Domain attribute (no leading dot), undefined for a host-only cookie. */
+  domain?: string;
+  path: string;
+}
+
+/** CSRF tokens are meant to be read by scripts (double-submit): never session cookies. */
+const CSRF = /csrf|xsrf/i;
+
+export const cookieTarget = (c: CookieRecord): string => `${c.name} (${c.setBy})`;
+
+export function isSensitive(site: Site, name: string): boolean {
+  return !CSRF.test(name) && site.cookies.sessionNames.some((source) => new RegExp(source, 'i').test(name));
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+export const effectiveDomain = (c: CookieRecord): string => c.domain ?? hostOf(c.setBy);
+
+const domainMatches = (cookieDomain: string, listed: string): boolean => cookieDomain === listed || cookieDomain.endsWith(`.${listed}`);
+
+/** Every cookie the visits set, each once (named after its first setter); deletions left out. */
+export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
+  const records: CookieRecord[] = [];
+  const seen = new Set<string>();
+  const add = (record: CookieRecord) => {
+    const { setBy: _setBy, ...attributes } = record;
+    const key = JSON.stringify({ ...attributes, domain: effectiveDomain(record) });
+    if (seen.has(key)) return;
+    seen.add(key);
+    records.push(record);
+  };
+
+  const fromHeaders = new Set<string>();
+  for (const visit of pages.visits) {
+    for (const response of visit.responses) {
+      for (const [name, value] of response.headers) {
+        if (name !== 'set-cookie') continue;
+        const cookie = Cookie.parse(value);
+        if (!cookie || (cookie.expiryTime() ?? Infinity) <= Date.now()) continue; // unparseable (the browser drops it too) or a deletion
+        fromHeaders.add(`${cookie.key}\t${cookie.domain ?? hostOf(response.url)}`);
+        add({
+          name: cookie.key,
+          setBy: response.url,
+          via: 'header',
+          secure: cookie.secure,
+          httpOnly: cookie.httpOnly,
+          sameSite: cookie.sameSite,
+          sameSiteInvalid: cookie.sameSite === undefined && /;\s*samesite\s*=/i.test(value),
+          domain: cookie.domain ?? undefined,
+          path: cookie.path ?? '/',
+        });
+      }
+    }
+  }
+  // What the jar gained that no header explains was set by a script on the page.
+  for (const visit of pages.visits) {
+    for (const c of visit.cookies) {
+      const domain = c.domain.replace(/^\./, '');
+      if (fromHeaders.has(`${c.name}\t${domain}`)) continue;
+      add({
+        name: c.name,
+        setBy: visit.finalUrl ?? visit.url,
+        via: 'script',
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite?.toLowerCase(),
+        sameSiteInvalid: false,
+        domain: c.domain.startsWith('.') ? domain : undefined,
+        path: c.path,
+      });
+    }
+  }
+  return records;
+}
+
+export interface JudgedCookie extends CookieRecord {
+  /** A session or authentication cookie, by the site's name patterns. */
+  sensitive: boolean;
+}
+
+/** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
+export function judgeCookies(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome) => void): CheckOutcome {
+  const out = new Outcome();
+  const loaded = pages.visits.filter((v) => {
+    if (v.error && v.responses.length === 0) out.cannotMeasure(v.url, `the page did not load: ${v.error}`);
+    else out.judged(v.url);
+    return !(v.error && v.responses.length === 0);
+  });
+  const cookies = cookieRecords(pages).filter((c) => {
+    const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));
+    if (rule) out.note(`cookie ${cookieTarget(c)} is not judged: ${rule.reason}`);
+    return !rule;
+  });
+  if (cookies.length === 0) out.note(`the ${loaded.length} visited page(s) set no cookies to judge`);
+  for (const cookie of cookies) judge({ ...cookie, sensitive: isSensitive(site, cookie.name) }, out);
+  return out.done();
+}
+
+export const describeCookie = (c: JudgedCookie): string =>
+  `${c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}`;

@@ -1,0 +1,49 @@
+// cookie-samesite: the attributes that scope a cookie. SameSite is set explicitly to a valid
+// value, SameSite=None comes with Secure, the __Secure- and __Host- prefixes keep their
+// promises (browsers reject the cookie otherwise), and a subdomain does not widen a cookie
+// to its parent domain.
+import { cookieTarget, describeCookie, judgeCookies, type JudgedCookie } from './cookie-records.ts';
+import type { Check, Outcome } from './types.ts';
+
+const hostOf = (url: string): string => new URL(url).hostname;
+
+function judgeSameSite(c: JudgedCookie, out: Outcome): void {
+  const target = cookieTarget(c);
+  if (c.sameSite === undefined) {
+    const problem = c.sameSiteInvalid ? 'has an invalid SameSite value' : c.via === 'script' ? 'has no valid SameSite attribute' : 'has no SameSite attribute';
+    out.add(c.sensitive ? 'medium' : 'low', target, `${describeCookie(c)} ${problem}: browsers fall back to their own default (Lax in Chromium, none in others)`);
+  } else if (c.sameSite === 'none' && !c.secure) {
+    out.add('high', target, `${describeCookie(c)} sets SameSite=None without Secure: browsers reject the cookie`);
+  }
+}
+
+function judgePrefix(c: JudgedCookie, out: Outcome): void {
+  const target = cookieTarget(c);
+  const name = c.name.toLowerCase();
+  if (name.startsWith('__secure-') && !c.secure) out.add('high', target, 'the __Secure- prefix requires Secure: browsers reject the cookie');
+  if (!name.startsWith('__host-')) return;
+  if (!c.secure) out.add('high', target, 'the __Host- prefix requires Secure: browsers reject the cookie');
+  if (c.path !== '/') out.add('high', target, `the __Host- prefix requires Path=/ (got Path=${c.path}): browsers reject the cookie`);
+  if (c.domain !== undefined) out.add('high', target, `the __Host- prefix forbids Domain (got Domain=${c.domain}): browsers reject the cookie`);
+}
+
+function judgeDomain(c: JudgedCookie, out: Outcome): void {
+  const host = hostOf(c.setBy);
+  if (c.domain && host !== c.domain && host.endsWith(`.${c.domain}`)) {
+    out.add('low', cookieTarget(c), `Domain=${c.domain} set from ${host} shares the cookie with the parent domain and all of its subdomains`);
+  }
+}
+
+export const cookieSameSite: Check<'pages'> = {
+  id: 'cookie-samesite',
+  title: 'Cookies set SameSite explicitly, honour their prefixes and stay in scope',
+  remediation:
+    'Send SameSite=Lax or SameSite=Strict on every cookie (SameSite=None only together with Secure, for cookies that must work cross-site). Give __Secure- cookies Secure, and __Host- cookies Secure, Path=/ and no Domain. Leave out Domain unless the cookie must reach sibling subdomains.',
+  needs: ['pages'],
+  run: (site, { pages }) =>
+    judgeCookies(site, pages, (c, out) => {
+      judgeSameSite(c, out);
+      judgePrefix(c, out);
+      judgeDomain(c, out);
+    }),
+};

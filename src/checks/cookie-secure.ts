@@ -1,0 +1,17 @@
+// cookie-secure: every cookie the site sets carries Secure, so the browser never sends it
+// over plain http (where anyone on the network can read or overwrite it).
+import { cookieTarget, describeCookie, judgeCookies } from './cookie-records.ts';
+import type { Check } from './types.ts';
+
+export const cookieSecure: Check<'pages'> = {
+  id: 'cookie-secure',
+  title: 'Cookies carry the Secure attribute',
+  remediation: 'Add the Secure attribute to every cookie (Set-Cookie: name=value; Secure; ...), including cookies set from JavaScript.',
+  needs: ['pages'],
+  run: (site, { pages }) =>
+    judgeCookies(site, pages, (c, out) => {
+      if (!c.secure) {
+        out.add(c.sensitive ? 'high' : 'medium', cookieTarget(c), `${describeCookie(c)} without the Secure attribute: the browser also sends it over plain http`);
+      }
+    }),
+};

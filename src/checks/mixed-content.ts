@@ -1,0 +1,76 @@
+// mixed-content: nothing an https page (or any of its frames) loads comes over http or ws.
+// The browser's own reports (blocked, upgraded, warned, loaded) and the references found
+// in the final DOM are merged per insecure URL, so one item is one finding, whatever the
+// number of channels that saw it. Active content is worse than passive content.
+import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../collectors/types.ts';
+import { Outcome, type Check, type Severity } from './types.ts';
+
+/** Content that cannot change the page's script or layout (optionally-blockable in the Mixed Content spec). */
+const PASSIVE: ReadonlySet<ResourceKind> = new Set(['image', 'audio', 'video', 'favicon']);
+
+/** When channels disagree, the worst thing the browser did wins. */
+const RESOLUTION_ORDER: MixedResolution[] = ['loaded', 'blocked', 'upgraded', 'warned'];
+
+const WHAT_THE_BROWSER_DID: Record<MixedResolution | 'not-requested', string> = {
+  loaded: 'loaded over plain http',
+  blocked: 'blocked by the browser (the page is missing it)',
+  upgraded: 'upgraded to https by the browser (browsers without auto-upgrade load it over http)',
+  warned: 'allowed by the browser with a warning',
+  'not-requested': 'not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)',
+};
+
+export interface InsecureItem {
+  url: string;
+  frameUrl: string;
+  kind: ResourceKind;
+  via?: string;
+  resolution: MixedResolution | 'not-requested';
+}
+
+/** One item per insecure URL of a visit, from every channel that saw it. */
+export function insecureItems(visit: Pick<PageVisit, 'mixedContent' | 'insecureReferences'>): InsecureItem[] {
+  const byUrl = new Map<string, { reports: MixedContentReport[]; refs: ResourceReference[] }>();
+  const entry = (url: string) => byUrl.get(url) ?? byUrl.set(url, { reports: [], refs: [] }).get(url)!;
+  for (const r of visit.mixedContent) entry(r.url).reports.push(r);
+  for (const r of visit.insecureReferences) entry(r.url).refs.push(r);
+
+  return [...byUrl].map(([url, { reports, refs }]) => {
+    // The DOM and the request name the element and frame exactly; Audits and console may name the top page.
+    const precise = [...refs, ...reports.filter((r) => r.source === 'request-failed' || r.source === 'request'), ...reports];
+    const resolution = RESOLUTION_ORDER.find((res) => reports.some((r) => r.resolution === res)) ?? 'not-requested';
+    return {
+      url,
+      frameUrl: precise[0]!.frameUrl,
+      kind: precise.find((x) => x.kind !== 'other')?.kind ?? 'other',
+      ...(refs[0] ? { via: refs[0].via } : {}),
+      resolution,
+    };
+  });
+}
+
+export const severityOf = (kind: ResourceKind): Severity => (PASSIVE.has(kind) ? 'medium' : 'high');
+
+export const mixedContent: Check<'pages'> = {
+  id: 'mixed-content',
+  title: 'https pages load nothing over http',
+  remediation:
+    'Serve every resource, frame, fetch/XHR/WebSocket endpoint and form target over https (wss:// for WebSockets) and reference it with an https:// or relative URL. A Content-Security-Policy of upgrade-insecure-requests is a safety net, not a fix.',
+  needs: ['pages'],
+  run(_site, { pages }) {
+    const out = new Outcome();
+    for (const visit of pages.visits) {
+      if (visit.error && visit.responses.length === 0) {
+        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
+        continue;
+      }
+      const pageUrl = visit.finalUrl ?? visit.url;
+      out.judged(pageUrl);
+      for (const item of insecureItems(visit)) {
+        const where = item.frameUrl === pageUrl ? `on ${pageUrl}` : `on ${pageUrl} in frame ${item.frameUrl}`;
+        const what = `${item.kind}${item.via ? ` (${item.via})` : ''}`;
+        out.add(severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${where}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
+      }
+    }
+    return out.done();
+  },
+};

@@ -1,0 +1,52 @@
+// secure-forms: a form that takes a password, a payment card or a login is on an https page
+// and submits (action and every formaction) to https. A password or card field on a plain
+// http page is critical: the page itself can be rewritten to send it anywhere.
+import type { FormSnapshot } from '../collectors/types.ts';
+import { Outcome, type Check } from './types.ts';
+
+const CARD_AUTOCOMPLETE = /\bcc-(number|csc)\b/;
+const CARD_NAME = /card.?(number|num|no)\b|cc.?(number|num)\b|credit.?card|\bcvv\b|\bcvc\b|\bcsc\b/i;
+const LOGIN_LABEL = /log.?in|sign.?in|auth/i;
+
+export type Sensitivity = 'password field' | 'card field' | 'login form';
+
+/** What makes a form sensitive, the strongest reason first; undefined for an ordinary form. */
+export function sensitivity(form: FormSnapshot): Sensitivity | undefined {
+  const { fields } = form;
+  if (fields.some((f) => f.type === 'password' || /\b(current|new)-password\b/.test(f.autocomplete))) return 'password field';
+  if (fields.some((f) => CARD_AUTOCOMPLETE.test(f.autocomplete) || CARD_NAME.test(`${f.name} ${f.id}`))) return 'card field';
+  if (LOGIN_LABEL.test(form.label) || fields.some((f) => /\busername\b/.test(f.autocomplete))) return 'login form';
+  return undefined;
+}
+
+const describeForm = (form: FormSnapshot): string => (form.action === undefined ? 'outside any form' : form.label ? `in form "${form.label}"` : 'in a form');
+
+export const secureForms: Check<'pages'> = {
+  id: 'secure-forms',
+  title: 'Password, card and login forms are on https and submit to https',
+  remediation:
+    'Serve every page with a login, password or payment form over https only, and make its action and every formaction an https:// (or relative) URL.',
+  needs: ['pages'],
+  run(_site, { pages }) {
+    const out = new Outcome();
+    for (const visit of pages.visits) {
+      if (visit.error && visit.responses.length === 0) {
+        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
+        continue;
+      }
+      out.judged(visit.finalUrl ?? visit.url);
+      for (const form of visit.forms) {
+        const what = sensitivity(form);
+        if (!what) continue;
+        if (form.frameUrl.startsWith('http://')) {
+          out.add(what === 'login form' ? 'high' : 'critical', form.frameUrl, `${what} ${describeForm(form)} on a plain http page: anyone on the network can read or change it`);
+          continue;
+        }
+        for (const target of [form.action, ...form.formActions]) {
+          if (target?.startsWith('http://')) out.add('high', form.frameUrl, `${what} ${describeForm(form)} submits to ${target} over plain http`);
+        }
+      }
+    }
+    return out.done();
+  },
+};

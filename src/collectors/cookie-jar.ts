@@ -1,0 +1,38 @@
+// The browser's cookie jar, read through CDP rather than context.cookies(): Playwright
+// fills in SameSite=Lax for a cookie that set none, CDP leaves it out. Values are only
+// compared here, to see which cookies a visit set or changed, and never recorded.
+import type { Page } from '@playwright/test';
+import type { JarCookie } from './types.ts';
+
+interface CdpCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite?: string;
+  session: boolean;
+}
+
+export type JarSnapshot = Map<string, { cookie: JarCookie; fingerprint: string }>;
+
+export async function readJar(page: Page): Promise<JarSnapshot> {
+  const jar: JarSnapshot = new Map();
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { cookies } = (await session.send('Network.getAllCookies' as never)) as { cookies: CdpCookie[] };
+    for (const { value, ...c } of cookies) {
+      const cookie: JarCookie = { name: c.name, domain: c.domain, path: c.path, secure: c.secure, httpOnly: c.httpOnly, session: c.session, ...(c.sameSite ? { sameSite: c.sameSite } : {}) };
+      jar.set(`${c.name}\t${c.domain}\t${c.path}`, { cookie, fingerprint: JSON.stringify([value, cookie]) });
+    }
+  } finally {
+    await session.detach().catch(() => {});
+  }
+  return jar;
+}
+
+/** Cookies present in `after` that were absent or different in `before`. */
+export function changedCookies(before: JarSnapshot, after: JarSnapshot): JarCookie[] {
+  return [...after].filter(([key, entry]) => before.get(key)?.fingerprint !== entry.fingerprint).map(([, entry]) => entry.cookie);
+}
