@@ -63,3 +63,13 @@ export interface LabSite {
   /** The exact verdicts the integration test demands, by check id. */
   expect: Record<string, ExpectedCheck>;
 }
+
+/** Verdicts of the cookie checks on a site whose pages set no cookie: nothing to judge. */
+export const NO_COOKIES: Record<string, ExpectedCheck> = {
+  'cookie-secure': { status: 'skipped' },
+  'cookie-httponly': { status: 'skipped' },
+  'cookie-samesite': { status: 'skipped' },
+};
+
+/** The verdict of secure-forms on a site without password, card or login forms. */
+export const NO_SENSITIVE_FORMS: Record<string, ExpectedCheck> = { 'secure-forms': { status: 'skipped' } };

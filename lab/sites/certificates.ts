@@ -1,6 +1,6 @@
 // Planted certificate flaws, one per listed subdomain; the site's own host is clean.
 // Every certificate is generated when the lab starts, dated relative to that moment.
-import type { Credentials, LabPki, LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type Credentials, type LabPki, type LabSite } from '../types.ts';
 import { issue, days, type IssueOptions } from '../pki.ts';
 import { page, routes } from '../respond.ts';
 
@@ -23,6 +23,7 @@ export const certificates: LabSite = {
   purpose: 'certificate-trust/-validity/-hostnames/-strength: expired, expiring, not yet valid, wrong name, wildcard, no SAN, self-signed, no intermediate, weak key, SHA-1',
   pages: ['/'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'certificate-trust': {
       status: 'failed',
       findings: [

@@ -1,7 +1,7 @@
 // Planted flaws for cookie-secure, cookie-httponly and cookie-samesite: cookies sent by the
 // server (page, subdomain image) and set by script, each missing or breaking one attribute;
 // a deletion and a listed third-party cookie that must not be judged.
-import type { LabSite } from '../types.ts';
+import { NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
 
 const HOME = 'https://cookies.lab.test/';
@@ -33,6 +33,7 @@ export const cookies: LabSite = {
     ignore: [{ name: '_tp', domain: 'thirdparty.test', reason: 'third-party widget cookie, accepted in the lab' }],
   },
   expect: {
+    ...NO_SENSITIVE_FORMS,
     'cookie-secure': {
       status: 'failed',
       findings: [

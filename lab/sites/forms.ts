@@ -1,7 +1,7 @@
 // Planted flaws for secure-forms: a login form, a card form and a password-less sign-in
 // step that submit to http from https pages, and a login page served over plain http.
 // The newsletter form posts to http too: mixed-content reports it, secure-forms does not.
-import type { LabSite } from '../types.ts';
+import { NO_COOKIES, type LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const login = `<form id="login" method="post" action="http://forms.lab.test/session">
@@ -18,6 +18,7 @@ export const forms: LabSite = {
   purpose: 'secure-forms: password, card and sign-in forms posting to http, and a login page on plain http',
   pages: ['/login', '/pay', '/signin', '/newsletter', '/legacy'],
   expect: {
+    ...NO_COOKIES,
     'secure-forms': {
       status: 'failed',
       findings: [

@@ -1,6 +1,6 @@
 // A hostile site must not hang or crash the run: a page that never finishes loading and
 // a response far larger than anything worth reading. Its checks must still conclude.
-import type { LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { HSTS_GOOD, page, routes } from '../respond.ts';
 
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
@@ -9,7 +9,7 @@ export const hostile: LabSite = {
   name: 'hostile',
   purpose: 'robustness: an endless page and a 64 MB response, bounded by the timeouts',
   pages: ['/', '/endless', '/huge'],
-  expect: {},
+  expect: { ...NO_COOKIES, ...NO_SENSITIVE_FORMS },
   hosts: [
     {
       host: 'hostile.lab.test',

@@ -3,7 +3,7 @@
 // cross-site iframes; plus http URLs that are not mixed content (text, comment, link,
 // protocol-relative, data attribute) and must not be reported. Also hosts the two
 // third-party hosts other lab sites embed.
-import type { Handler, LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type Handler, type LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const CDN = 'http://cdn.insecure.test';
@@ -80,6 +80,7 @@ export const mixedContent: LabSite = {
   purpose: 'mixed-content: passive, active, late, lazy, framed and form content over http, and lookalikes that are not',
   pages: ['/', '/active', '/frames', '/forms'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'mixed-content': {
       status: 'failed',
       findings: [

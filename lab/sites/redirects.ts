@@ -1,5 +1,5 @@
 // Planted flaws for http-redirect and no-downgrade.
-import type { LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
@@ -11,6 +11,7 @@ export const redirects: LabSite = {
   purpose: 'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects',
   pages: ['/'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'http-redirect': {
       status: 'failed',
       findings: [
@@ -68,6 +69,7 @@ export const downgrade: LabSite = {
   purpose: 'no-downgrade: https->http redirect, proxy Location header, script navigation and http links to own hosts',
   pages: ['/', '/old', '/script'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'no-downgrade': {
       status: 'failed',
       findings: [
@@ -118,6 +120,7 @@ export const hsts: LabSite = {
   purpose: 'hsts: missing header, short max-age, malformed header, and one page without it',
   pages: ['/', '/nohsts'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     hsts: {
       status: 'failed',
       findings: [

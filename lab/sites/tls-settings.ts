@@ -1,5 +1,5 @@
 // Planted TLS configuration flaws on listed subdomains; the site's own host is clean.
-import type { LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
@@ -9,6 +9,7 @@ export const tlsSettings: LabSite = {
   purpose: 'tls-protocols, tls-ciphers: a host accepting TLS 1.0/1.1, a host accepting NULL and anonymous suites',
   pages: ['/'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'tls-protocols': {
       status: 'failed',
       findings: [

@@ -1,5 +1,5 @@
 // Planted flaws for https-port-443: each listed host fails to answer on 443 in its own way.
-import type { LabSite } from '../types.ts';
+import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
 
 const NO_HANDSHAKE = ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid', 'plain.ports.lab.test'];
@@ -9,6 +9,7 @@ export const unreachable: LabSite = {
   purpose: 'https-port-443: refused, timeout, DNS failure and TLS handshake failure on listed hosts',
   pages: ['/'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'https-port-443': {
       status: 'failed',
       findings: [
@@ -50,6 +51,7 @@ export const serverError: LabSite = {
   purpose: 'https-port-443: the site URL answers 503 (a warning, not a failure)',
   pages: ['/'],
   expect: {
+    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
     'https-port-443': { status: 'warning', findings: [['low', 'https://broken.lab.test/', /answered HTTP 503/]] },
   },
   hosts: [

@@ -107,19 +107,20 @@ export interface JudgedCookie extends CookieRecord {
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
 export function judgeCookies(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome) => void): CheckOutcome {
   const out = new Outcome();
-  const loaded = pages.visits.filter((v) => {
+  for (const v of pages.visits) {
     if (v.error && v.responses.length === 0) out.cannotMeasure(v.url, `the page did not load: ${v.error}`);
-    else out.judged(v.url);
-    return !(v.error && v.responses.length === 0);
-  });
+  }
   const cookies = cookieRecords(pages).filter((c) => {
     const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));
     if (rule) out.note(`cookie ${cookieTarget(c)} is not judged: ${rule.reason}`);
     return !rule;
   });
-  if (cookies.length === 0) out.note(`the ${loaded.length} visited page(s) set no cookies to judge`);
-  for (const cookie of cookies) judge({ ...cookie, sensitive: isSensitive(site, cookie.name) }, out);
-  return out.done();
+  for (const cookie of cookies) {
+    out.judged(cookieTarget(cookie));
+    judge({ ...cookie, sensitive: isSensitive(site, cookie.name) }, out);
+  }
+  // The judged targets are cookies: a site that sets none has nothing to judge ("skipped", not "passed").
+  return out.done(`the ${pages.visits.length} visited page(s) set no cookie to judge`);
 }
 
 export const describeCookie = (c: JudgedCookie): string =>

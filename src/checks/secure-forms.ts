@@ -34,10 +34,10 @@ export const secureForms: Check<'pages'> = {
         out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
         continue;
       }
-      out.judged(visit.finalUrl ?? visit.url);
       for (const form of visit.forms) {
         const what = sensitivity(form);
         if (!what) continue;
+        out.judged(`${what} ${describeForm(form)} on ${form.frameUrl}`);
         if (form.frameUrl.startsWith('http://')) {
           out.add(what === 'login form' ? 'high' : 'critical', form.frameUrl, `${what} ${describeForm(form)} on a plain http page: anyone on the network can read or change it`);
           continue;
@@ -47,6 +47,7 @@ export const secureForms: Check<'pages'> = {
         }
       }
     }
-    return out.done();
+    // The judged targets are sensitive forms: none on any page means nothing to judge.
+    return out.done('no password, card or login form on the visited pages');
   },
 };

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { statusOf } from '../../src/checks/types.ts';
 import { cookieSecure } from '../../src/checks/cookie-secure.ts';
 import { cookieHttpOnly } from '../../src/checks/cookie-httponly.ts';
 import { cookieSameSite } from '../../src/checks/cookie-samesite.ts';
@@ -23,10 +24,11 @@ test('a cookie with every attribute right passes all three checks', () => {
   for (const check of [cookieSecure, cookieHttpOnly, cookieSameSite]) assert.deepEqual(findings(check, setting([GOOD, '__Host-id=1; Path=/; Secure; HttpOnly; SameSite=Strict'])), [], check.id);
 });
 
-test('no cookies at all: passed, with a note saying so', () => {
+test('no cookies at all: not applicable (skipped), not passed', () => {
   const out = cookieSecure.run(S, { pages: pages(visit(PAGE)) });
   assert.deepEqual(out.findings, []);
-  assert.deepEqual(out.notes, ['the 1 visited page(s) set no cookies to judge']);
+  assert.equal(out.notApplicable, 'the 1 visited page(s) set no cookie to judge');
+  assert.equal(statusOf(out), 'skipped');
 });
 
 test('cookie-secure: a session cookie without Secure is high, another cookie medium', () => {
@@ -94,7 +96,8 @@ test('deletions and listed cookies are not judged; the reason shows as a note', 
   const listed = site({ cookies: { sessionNames: ['sess'], ignore: [{ name: '_ga', domain: 'example.test', reason: 'analytics, accepted by security review' }] } });
   const out = cookieSecure.run(listed, { pages: pages(setting(['old=; Max-Age=0', 'gone=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', '_ga=1'], 'https://www.example.test/')) });
   assert.deepEqual(out.findings, []);
-  assert.deepEqual(out.notes, ['cookie _ga (https://www.example.test/) is not judged: analytics, accepted by security review', 'the 1 visited page(s) set no cookies to judge']);
+  assert.deepEqual(out.notes, ['cookie _ga (https://www.example.test/) is not judged: analytics, accepted by security review']);
+  assert.equal(statusOf(out), 'skipped');
 });
 
 test('the same cookie set on every page is one finding, named after its first setter', () => {

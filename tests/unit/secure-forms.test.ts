@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { statusOf } from '../../src/checks/types.ts';
 import { secureForms, sensitivity } from '../../src/checks/secure-forms.ts';
 import type { FormField, FormSnapshot } from '../../src/collectors/types.ts';
 import { pages, site, visit } from './evidence-builders.ts';
@@ -25,7 +26,12 @@ test('password, card and login forms are recognised; ordinary forms are not', ()
 test('sensitive forms on https that submit to https pass', () => {
   const out = run(form({ fields: [field({ type: 'password' })], formActions: ['https://example.test/alt'] }));
   assert.deepEqual(out.findings, []);
-  assert.deepEqual(out.checked, [PAGE]);
+  assert.deepEqual(out.checked, [`password field in a form on ${PAGE}`]);
+});
+
+test('pages without any sensitive form: not applicable (skipped)', () => {
+  const out = run(form({ fields: [field({ type: 'search' })] }));
+  assert.equal(statusOf(out), 'skipped');
 });
 
 test('a sensitive form submitting to http is high, once per target (action and each formaction)', () => {
