@@ -5,6 +5,7 @@
 import { Cookie } from 'tough-cookie';
 import type { Site } from '../config/load.ts';
 import type { PagesEvidence } from '../collectors/types.ts';
+import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type CheckOutcome } from './types.ts';
 
 export interface CookieRecord {
@@ -107,9 +108,7 @@ export interface JudgedCookie extends CookieRecord {
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
 export function judgeCookies(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome) => void): CheckOutcome {
   const out = new Outcome();
-  for (const v of pages.visits) {
-    if (v.error && v.responses.length === 0) out.cannotMeasure(v.url, `the page did not load: ${v.error}`);
-  }
+  loadedVisits(pages, out);
   const cookies = cookieRecords(pages).filter((c) => {
     const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));
     if (rule) out.note(`cookie ${cookieTarget(c)} is not judged: ${rule.reason}`);

@@ -3,6 +3,7 @@
 // in the final DOM are merged per insecure URL, so one item is one finding, whatever the
 // number of channels that saw it. Active content is worse than passive content.
 import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../collectors/types.ts';
+import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type Check, type Severity } from './types.ts';
 
 /** Content that cannot change the page's script or layout (optionally-blockable in the Mixed Content spec). */
@@ -58,11 +59,7 @@ export const mixedContent: Check<'pages'> = {
   needs: ['pages'],
   run(_site, { pages }) {
     const out = new Outcome();
-    for (const visit of pages.visits) {
-      if (visit.error && visit.responses.length === 0) {
-        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
-        continue;
-      }
+    for (const visit of loadedVisits(pages, out)) {
       const pageUrl = visit.finalUrl ?? visit.url;
       out.judged(pageUrl);
       for (const item of insecureItems(visit)) {

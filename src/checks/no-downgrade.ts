@@ -1,6 +1,7 @@
 // no-downgrade: nothing takes a user from https back to http: no redirect or Location
 // header (from Node or seen by the browser), no navigation a page starts, and no link
 // from an https page to an http:// URL of the site's own hosts.
+import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type Check } from './types.ts';
 
 const isHttps = (url: string | undefined): boolean => url?.startsWith('https://') ?? false;
@@ -37,11 +38,7 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
       }
     }
 
-    for (const visit of pages.visits) {
-      if (visit.error && visit.responses.length === 0) {
-        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
-        continue;
-      }
+    for (const visit of loadedVisits(pages, out)) {
       out.judged(visit.url);
       for (const r of visit.responses) {
         if (isHttps(r.url) && isHttp(r.location)) redirectFinding(r.url, r.status, r.location!);

@@ -2,6 +2,7 @@
 // and submits (action and every formaction) to https. A password or card field on a plain
 // http page is critical: the page itself can be rewritten to send it anywhere.
 import type { FormSnapshot } from '../collectors/types.ts';
+import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type Check } from './types.ts';
 
 const CARD_AUTOCOMPLETE = /\bcc-(number|csc)\b/;
@@ -29,11 +30,7 @@ export const secureForms: Check<'pages'> = {
   needs: ['pages'],
   run(_site, { pages }) {
     const out = new Outcome();
-    for (const visit of pages.visits) {
-      if (visit.error && visit.responses.length === 0) {
-        out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
-        continue;
-      }
+    for (const visit of loadedVisits(pages, out)) {
       for (const form of visit.forms) {
         const what = sensitivity(form);
         if (!what) continue;
