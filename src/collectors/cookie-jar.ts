@@ -4,16 +4,8 @@
 import type { Page } from '@playwright/test';
 import type { JarCookie } from './types.ts';
 
-interface CdpCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite?: string;
-  session: boolean;
-}
+/** The fields read from CDP's Network.Cookie (it has more: expiry, size, priority...). */
+type CdpCookie = JarCookie & { value: string };
 
 export type JarSnapshot = Map<string, { cookie: JarCookie; fingerprint: string }>;
 
