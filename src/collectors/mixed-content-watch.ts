@@ -6,6 +6,7 @@
 // responses really received over http complete the picture.
 import type { CDPSession, ConsoleMessage, Frame, Page, Request, Response, WebSocket } from '@playwright/test';
 import type { MixedContentReport, MixedResolution, ResourceKind } from './types.ts';
+import { bounded } from './bounded.ts';
 
 /** CDP Audits MixedContentResourceType -> our vocabulary. */
 const AUDIT_KINDS: Record<string, ResourceKind> = {
@@ -85,6 +86,8 @@ export function parseMixedContentConsole(text: string): MixedContentReport | und
 interface IssueEvent {
   issue: { code: string; details: { mixedContentIssueDetails?: { resourceType?: string; resolutionStatus: string; insecureURL: string; mainResourceURL: string } } };
 }
+
+const DETACH_MS = 1_000;
 
 const isInsecure = (url: string): boolean => url.startsWith('http://') || url.startsWith('ws://');
 
@@ -168,7 +171,8 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
       page.off('response', onResponse);
       page.off('websocket', onWebSocket);
       page.off('console', onConsole);
-      await Promise.all(sessions.map((s) => s.detach().catch(() => {})));
+      // A renderer busy with a huge page can leave detach unanswered; closing the page ends the sessions anyway.
+      await bounded(Promise.all(sessions.map((s) => s.detach().catch(() => {}))), DETACH_MS, undefined);
       return [...reports.values()];
     },
   };

@@ -40,6 +40,8 @@ export async function collectPages(browser: Browser, site: Site, timeouts: Timeo
 
 async function visit(page: Page, url: string, path: string, timeouts: Timeouts, screenshot: string): Promise<PageVisit> {
   const started = Date.now();
+  // Reading a loaded page (DOM, screenshot) is quick; this bound only stops a hostile page from stalling us.
+  const readMs = Math.max(1_000, timeouts.settleMs);
   const watch = await watchMixedContent(page);
   const pending: Promise<ObservedResponse | undefined>[] = [];
   const navigations: NavigationRequest[] = [];
@@ -65,6 +67,8 @@ async function visit(page: Page, url: string, path: string, timeouts: Timeouts, 
     status = response?.status();
   } catch (err) {
     error = firstLine(err);
+    // Still loading after pageMs (an endless or huge page): stop it, so reading it stays quick.
+    await bounded(page.evaluate(() => window.stop()), readMs, undefined);
   }
   // Late content (timers, lazy loading, script navigations) gets a bounded settle time;
   // scrolling to the bottom brings lazy images and iframes into view.
@@ -74,8 +78,8 @@ async function visit(page: Page, url: string, path: string, timeouts: Timeouts, 
 
   const finalUrl = page.url();
   const notes: string[] = [];
-  const { links, insecureReferences, forms } = await readFrames(page, timeouts.settleMs, notes);
-  const shot = await page.screenshot({ path: screenshot, timeout: timeouts.pageMs }).then(() => screenshot, () => undefined);
+  const { links, insecureReferences, forms } = await readFrames(page, readMs, notes);
+  const shot = await page.screenshot({ path: screenshot, timeout: 2 * readMs }).then(() => screenshot, () => undefined);
   const mixedContent = await watch.stop();
   const responses = (await Promise.all(pending)).filter((r): r is ObservedResponse => r !== undefined);
   return {
