@@ -57,6 +57,13 @@ describe('scan of the local test sites', () => {
     }
   });
 
+  test("each site's evidence is collected once per kind, even though failing tests replace workers", () => {
+    const collected = [...scan.output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms/g)].map((m) => `${m[2]} ${m[1]}`);
+    const kinds = [...new Set(CHECKS.flatMap((c) => c.needs))].sort();
+    const expected = LAB_SITES.flatMap((site) => kinds.map((kind) => `${site.name} ${kind}`));
+    assert.deepEqual([...collected].sort(), [...expected].sort());
+  });
+
   test('the scan fails (exit code 1) because planted flaws fail their tests', () => {
     assert.equal(scan.exitCode, 1, scan.output.slice(-2000));
   });
