@@ -7,6 +7,7 @@ import type { Site } from '../config/load.ts';
 import type { PagesEvidence } from '../collectors/types.ts';
 import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type CheckOutcome } from './types.ts';
+import { hostOf } from '../net/url.ts';
 
 export interface CookieRecord {
   name: string;
@@ -32,14 +33,6 @@ export const cookieTarget = (c: CookieRecord): string => `${c.name} (${c.setBy})
 export function isSensitive(site: Site, name: string): boolean {
   return !CSRF.test(name) && site.cookies.sessionNames.some((source) => new RegExp(source, 'i').test(name));
 }
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-};
 
 export const effectiveDomain = (c: CookieRecord): string => c.domain ?? hostOf(c.setBy);
 

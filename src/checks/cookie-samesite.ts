@@ -4,8 +4,8 @@
 // to its parent domain.
 import { cookieTarget, describeCookie, judgeCookies, type JudgedCookie } from './cookie-records.ts';
 import type { Check, Outcome } from './types.ts';
+import { hostOf } from '../net/url.ts';
 
-const hostOf = (url: string): string => new URL(url).hostname;
 
 function judgeSameSite(c: JudgedCookie, out: Outcome): void {
   const target = cookieTarget(c);

@@ -3,16 +3,10 @@
 // from an https page to an http:// URL of the site's own hosts.
 import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type Check } from './types.ts';
+import { hostOf } from '../net/url.ts';
 
 const isHttps = (url: string | undefined): boolean => url?.startsWith('https://') ?? false;
 const isHttp = (url: string | undefined): boolean => url?.startsWith('http://') ?? false;
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-};
 
 export const noDowngrade: Check<'transport' | 'pages'> = {
   id: 'no-downgrade',

@@ -2,6 +2,7 @@
 // and raw headers matter here, and a huge or endless body cannot hold the run.
 import http from 'node:http';
 import { classifyError, openConnection } from './connection.ts';
+import { resolveUrl } from '../net/url.ts';
 import type { NetContext } from './net-context.ts';
 import type { HttpExchange } from './types.ts';
 
@@ -33,16 +34,8 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
     req.on('response', (res) => {
       const headers: [string, string][] = [];
       for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
-      const locationHeader = res.headers.location;
-      let location: string | undefined;
-      if (locationHeader) {
-        try {
-          location = new URL(locationHeader, url).href;
-        } catch {
-          location = locationHeader;
-        }
-      }
-      done({ status: res.statusCode, headers, location });
+      const header = res.headers.location;
+      done({ status: res.statusCode, headers, location: header ? (resolveUrl(header, url) ?? header) : undefined });
     });
     req.on('timeout', () =>
       done({ headers: [], error: { kind: 'timeout', phase: 'http', code: 'ETIMEDOUT', message: `no HTTP response within ${ctx.timeouts.requestMs} ms` } }),

@@ -7,6 +7,7 @@
 import type { CDPSession, ConsoleMessage, Frame, Page, Request, Response, WebSocket } from '@playwright/test';
 import type { MixedContentReport, MixedResolution, ResourceKind } from './types.ts';
 import { bounded } from './bounded.ts';
+import { isInsecureUrl } from '../net/url.ts';
 
 /** CDP Audits MixedContentResourceType -> our vocabulary. */
 const AUDIT_KINDS: Record<string, ResourceKind> = {
@@ -89,7 +90,6 @@ interface IssueEvent {
 
 const DETACH_MS = 1_000;
 
-const isInsecure = (url: string): boolean => url.startsWith('http://') || url.startsWith('ws://');
 
 function frameUrlOf(request: Request): string {
   try {
@@ -107,7 +107,7 @@ export interface MixedContentWatch {
 export async function watchMixedContent(page: Page): Promise<MixedContentWatch> {
   const reports = new Map<string, MixedContentReport>();
   const record = (r: MixedContentReport) => {
-    if (r.frameUrl.startsWith('https://') && isInsecure(r.url)) reports.set(`${r.source} ${r.resolution} ${r.url} ${r.frameUrl}`, r);
+    if (r.frameUrl.startsWith('https://') && isInsecureUrl(r.url)) reports.set(`${r.source} ${r.resolution} ${r.url} ${r.frameUrl}`, r);
   };
   const sessions: CDPSession[] = [];
   const framesWithSession = new Set<Frame>();

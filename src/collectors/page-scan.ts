@@ -4,6 +4,7 @@
 // scrolled to). Text, comments and links are not content a page loads, so they are ignored.
 import * as cheerio from 'cheerio';
 import type { FormField, FormSnapshot, PageLink, ResourceKind, ResourceReference } from './types.ts';
+import { isInsecureUrl as isInsecure, resolveUrl as resolve } from '../net/url.ts';
 
 type Api = cheerio.CheerioAPI;
 // cheerio's node types (from domhandler, not a direct dependency), reached through its API.
@@ -50,15 +51,6 @@ const PRELOAD_AS: Record<string, ResourceKind> = { script: 'script', style: 'sty
 const CSS_IMPORT = /@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/gi;
 const CSS_URL = /url\(\s*["']?([^"')\s]+)["']?\s*\)/gi;
 
-const isInsecure = (url: string): boolean => url.startsWith('http://') || url.startsWith('ws://');
-
-function resolve(href: string, base: string): string | undefined {
-  try {
-    return new URL(href.trim(), base).href;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The URL candidates of a srcset, by the HTML parsing rules (a URL may contain commas). */
 export function srcsetUrls(srcset: string): string[] {

@@ -13,6 +13,7 @@ import { watchMixedContent } from './mixed-content-watch.ts';
 import { changedCookies, readJar, type JarSnapshot } from './cookie-jar.ts';
 import { scanDocument } from './page-scan.ts';
 import { bounded } from './bounded.ts';
+import { resolveUrl } from '../net/url.ts';
 
 export async function collectPages(browser: Browser, site: Site, timeouts: Timeouts, screenshotDir: string): Promise<PagesEvidence> {
   const context = await browser.newContext();
@@ -122,7 +123,7 @@ async function observe(page: Page, response: Response): Promise<ObservedResponse
       isNavigation: request.isNavigationRequest(),
       mainFrame: frameIsMain,
       headers,
-      location: location ? safeResolve(location, response.url()) : undefined,
+      location: location ? (resolveUrl(location, response.url()) ?? location) : undefined,
     };
   } catch {
     return undefined; // The page or context went away mid-read.
@@ -164,14 +165,6 @@ async function readFrames(
     out.forms.push(...scan.forms);
   }
   return out;
-}
-
-function safeResolve(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
 }
 
 function firstLine(err: unknown): string {
