@@ -163,7 +163,6 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
 }
 
 export type SitesFileInput = z.input<typeof sitesFileSchema>;
-export type SitesFile = z.output<typeof sitesFileSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type PolicyOverrides = z.output<typeof policySchema>;
 export type CookiePolicyInput = z.input<typeof cookiePolicySchema>;
