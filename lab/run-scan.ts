@@ -22,7 +22,7 @@ export interface Summary {
 export interface SummaryCheck {
   id: string;
   status: string;
-  findings: { severity: string; message: string; target: string }[];
+  findings: { code: string; severity: string; message: string; target: string }[];
   unmeasured?: { target: string; reason: string }[];
 }
 

@@ -11,7 +11,7 @@ interface SummaryCheck {
   id: string;
   title?: string;
   status: CheckResult['status'];
-  findings: { severity: string; message: string; target: string; remediation?: string }[];
+  findings: { code: string; severity: string; message: string; target: string; remediation?: string }[];
   unmeasured?: CheckResult['unmeasured'];
   notes?: string[];
   durationMs: number;
@@ -48,7 +48,7 @@ export default class SummaryReporter implements Reporter {
         id: r.id,
         title: r.title,
         status: r.status,
-        findings: r.findings.map(({ severity, message, target, remediation }) => ({ severity, message, target, remediation })),
+        findings: r.findings.map(({ code, severity, message, target, remediation }) => ({ code, severity, message, target, remediation })),
         unmeasured: r.unmeasured,
         notes: r.notes,
         durationMs: result.duration,

@@ -27,32 +27,32 @@ export const certificates: LabSite = {
     'certificate-trust': {
       status: 'failed',
       findings: [
-        ['high', 'selfsigned.certs.lab.test', /^self-signed certificate "CN=selfsigned\.certs\.lab\.test"/],
-        ['high', 'leafonly.certs.lab.test', /^missing intermediate: the server sends only its leaf certificate; its issuer "CN=Site Security Lab Issuing CA"/],
+        ['high', 'certificate-trust.self-signed', 'selfsigned.certs.lab.test'],
+        ['high', 'certificate-trust.missing-intermediate', 'leafonly.certs.lab.test'],
       ],
     },
     'certificate-validity': {
       status: 'failed',
       findings: [
-        ['high', 'expired.certs.lab.test', /^the certificate "CN=expired\.certs\.lab\.test" expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(2 days ago\)/],
-        ['high', 'notyet.certs.lab.test', /is not valid before \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\)/],
-        ['low', 'expiring.certs.lab.test', /expires on \d{4}-\d\d-\d\d \d\d:\d\d UTC, 19 days left \(notice period 30 days\)/],
+        ['high', 'certificate-validity.expired', 'expired.certs.lab.test', /^the certificate "CN=expired\.certs\.lab\.test" expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(2 days ago\)/],
+        ['high', 'certificate-validity.not-yet-valid', 'notyet.certs.lab.test', /is not valid before \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\)/],
+        ['low', 'certificate-validity.expiry-notice', 'expiring.certs.lab.test', /expires on \d{4}-\d\d-\d\d \d\d:\d\d UTC, 19 days left \(notice period 30 days\)/],
       ],
     },
     'certificate-hostnames': {
       status: 'failed',
       findings: [
-        ['high', 'wronghost.certs.lab.test', /does not cover wronghost\.certs\.lab\.test; it covers: other\.certs\.lab\.test$/],
-        ['high', 'wild.certs.lab.test', /does not cover wild\.certs\.lab\.test; it covers: \*\.wild\.certs\.lab\.test$/],
-        ['high', 'deep.shop.certs.lab.test', /does not cover deep\.shop\.certs\.lab\.test; it covers: \*\.certs\.lab\.test$/],
-        ['high', 'nosan.certs.lab.test', /has no subjectAltName extension/],
+        ['high', 'certificate-hostnames.name-mismatch', 'wronghost.certs.lab.test', /does not cover wronghost\.certs\.lab\.test; it covers: other\.certs\.lab\.test$/],
+        ['high', 'certificate-hostnames.name-mismatch', 'wild.certs.lab.test', /does not cover wild\.certs\.lab\.test; it covers: \*\.wild\.certs\.lab\.test$/],
+        ['high', 'certificate-hostnames.name-mismatch', 'deep.shop.certs.lab.test', /does not cover deep\.shop\.certs\.lab\.test; it covers: \*\.certs\.lab\.test$/],
+        ['high', 'certificate-hostnames.no-san', 'nosan.certs.lab.test'],
       ],
     },
     'certificate-strength': {
       status: 'failed',
       findings: [
-        ['high', 'weakkey.certs.lab.test', /^the certificate "CN=weakkey\.certs\.lab\.test": RSA key of 1024 bits \(minimum 2048\)/],
-        ['high', 'sha1.certs.lab.test', /^the certificate "CN=sha1\.certs\.lab\.test": signed with ECDSA with SHA-1/],
+        ['high', 'certificate-strength.weak-key', 'weakkey.certs.lab.test'],
+        ['high', 'certificate-strength.weak-signature', 'sha1.certs.lab.test'],
       ],
     },
   },

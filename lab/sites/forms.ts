@@ -22,25 +22,25 @@ export const forms: LabSite = {
     'secure-forms': {
       status: 'failed',
       findings: [
-        ['high', 'https://forms.lab.test/login', /password field .*submits to http:\/\/forms\.lab\.test\/session/],
-        ['high', 'https://forms.lab.test/pay', /card field .*submits to http:\/\/forms\.lab\.test\/charge/],
-        ['high', 'https://forms.lab.test/signin', /login form .*submits to http:\/\/forms\.lab\.test\/next/],
-        ['critical', 'http://legacy-forms.test/login', /password field .*on a plain http page/],
+        ['high', 'secure-forms.submits-to-http', 'https://forms.lab.test/login'],
+        ['high', 'secure-forms.submits-to-http', 'https://forms.lab.test/pay'],
+        ['high', 'secure-forms.submits-to-http', 'https://forms.lab.test/signin'],
+        ['critical', 'secure-forms.form-on-http', 'http://legacy-forms.test/login'],
       ],
     },
     'mixed-content': {
       status: 'failed',
       findings: [
-        ['high', 'http://forms.lab.test/session', /form/],
-        ['high', 'http://forms.lab.test/charge', /form/],
-        ['high', 'http://forms.lab.test/next', /form/],
-        ['high', 'http://forms.lab.test/newsletter', /form/],
+        ['high', 'mixed-content.active', 'http://forms.lab.test/session'],
+        ['high', 'mixed-content.active', 'http://forms.lab.test/charge'],
+        ['high', 'mixed-content.active', 'http://forms.lab.test/next'],
+        ['high', 'mixed-content.active', 'http://forms.lab.test/newsletter'],
       ],
     },
     // The legacy page is reached by an https -> http redirect.
     'no-downgrade': {
       status: 'failed',
-      findings: [['high', 'https://forms.lab.test/legacy', /Location: http:\/\/legacy-forms\.test\/login/]],
+      findings: [['high', 'no-downgrade.redirect-to-http', 'https://forms.lab.test/legacy']],
     },
   },
   hosts: [

@@ -15,12 +15,12 @@ export const redirects: LabSite = {
     'http-redirect': {
       status: 'failed',
       findings: [
-        ['medium', 'http://temporary.redirect.lab.test/?https-scan=1', /temporary \(HTTP 302\)/],
-        ['high', 'http://offhost.redirect.lab.test/?https-scan=1', /another host, https:\/\/good\.lab\.test\//],
-        ['high', 'http://nohttps.redirect.lab.test/?https-scan=1', /answered HTTP 200 over plain http/],
-        ['medium', 'http://droppath.redirect.lab.test/?https-scan=1', /drops or changes the path or query/],
-        ['high', 'http://loop.redirect.lab.test/?https-scan=1', /redirect loop/],
-        ['medium', 'http://long.redirect.lab.test/?https-scan=1', /5 redirects before the final page \(policy allows 3\)/],
+        ['medium', 'http-redirect.temporary', 'http://temporary.redirect.lab.test/?https-scan=1'],
+        ['high', 'http-redirect.other-host', 'http://offhost.redirect.lab.test/?https-scan=1'],
+        ['high', 'http-redirect.no-redirect', 'http://nohttps.redirect.lab.test/?https-scan=1'],
+        ['medium', 'http-redirect.changes-path', 'http://droppath.redirect.lab.test/?https-scan=1'],
+        ['high', 'http-redirect.loop', 'http://loop.redirect.lab.test/?https-scan=1'],
+        ['medium', 'http-redirect.too-many-hops', 'http://long.redirect.lab.test/?https-scan=1'],
       ],
     },
   },
@@ -73,10 +73,10 @@ export const downgrade: LabSite = {
     'no-downgrade': {
       status: 'failed',
       findings: [
-        ['high', 'https://downgrade.lab.test/old', /HTTP 301, Location: http:\/\/downgrade\.lab\.test\/new/],
-        ['high', 'https://proxy.downgrade.lab.test/', /HTTP 301, Location: http:\/\/proxy\.downgrade\.lab\.test\/home/],
-        ['high', 'https://downgrade.lab.test/script', /navigates from https to plain http: http:\/\/downgrade\.lab\.test\/landing/],
-        ['medium', 'https://downgrade.lab.test/', /own host over plain http: http:\/\/downgrade\.lab\.test\/plain/],
+        ['high', 'no-downgrade.redirect-to-http', 'https://downgrade.lab.test/old'],
+        ['high', 'no-downgrade.redirect-to-http', 'https://proxy.downgrade.lab.test/'],
+        ['high', 'no-downgrade.navigation-to-http', 'https://downgrade.lab.test/script'],
+        ['medium', 'no-downgrade.link-to-http', 'https://downgrade.lab.test/'],
       ],
     },
   },
@@ -124,10 +124,10 @@ export const hsts: LabSite = {
     hsts: {
       status: 'failed',
       findings: [
-        ['high', 'https://none.hsts.lab.test/', /no Strict-Transport-Security header/],
-        ['medium', 'https://short.hsts.lab.test/', /max-age=86400 .* below the policy minimum of 31536000/],
-        ['high', 'https://malformed.hsts.lab.test/', /malformed Strict-Transport-Security/],
-        ['high', 'https://hsts.lab.test/nohsts', /no Strict-Transport-Security header/],
+        ['high', 'hsts.missing', 'https://none.hsts.lab.test/'],
+        ['medium', 'hsts.short-max-age', 'https://short.hsts.lab.test/'],
+        ['high', 'hsts.malformed', 'https://malformed.hsts.lab.test/'],
+        ['high', 'hsts.missing', 'https://hsts.lab.test/nohsts'],
       ],
     },
   },

@@ -13,15 +13,15 @@ export const tlsSettings: LabSite = {
     'tls-protocols': {
       status: 'failed',
       findings: [
-        ['medium', 'legacy.tls.lab.test', /^accepts TLSv1, which is obsolete/],
-        ['medium', 'legacy.tls.lab.test', /^accepts TLSv1\.1, which is obsolete/],
+        ['medium', 'tls-protocols.obsolete-protocol', 'legacy.tls.lab.test', /^accepts TLSv1, which is obsolete/],
+        ['medium', 'tls-protocols.obsolete-protocol', 'legacy.tls.lab.test', /^accepts TLSv1\.1, which is obsolete/],
       ],
     },
     'tls-ciphers': {
       status: 'failed',
       findings: [
-        ['high', 'weakciphers.tls.lab.test', /^accepts NULL cipher suites: no encryption at all \(negotiated \S*NULL\S* over TLSv1\.2\)/],
-        ['high', 'weakciphers.tls.lab.test', /^accepts anonymous cipher suites: no server authentication/],
+        ['high', 'tls-ciphers.null', 'weakciphers.tls.lab.test'],
+        ['high', 'tls-ciphers.anonymous', 'weakciphers.tls.lab.test'],
       ],
     },
   },

@@ -4,22 +4,28 @@
 import { Outcome, type Check } from './types.ts';
 import { hostsWithCertificate } from './tls-hosts.ts';
 
+const CODES = {
+  'no-san': 'the certificate has no subjectAltName, so browsers accept it for no name',
+  'name-mismatch': 'the certificate does not cover the host name',
+};
+
 export const certificateHostnames: Check<'tls'> = {
   id: 'certificate-hostnames',
   title: 'The certificate of every host covers its name',
   remediation:
     'Reissue the certificate with every served name in its subjectAltName (a wildcard "*.example.com" does not cover "example.com" nor "a.b.example.com"), or serve the right certificate for this name (SNI).',
+  codes: CODES,
   needs: ['tls'],
   run(_site, { tls }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     for (const h of hostsWithCertificate(out, tls)) {
       if (h.handshake.coversHost) continue;
       const leaf = h.chain[0];
       if (leaf.subjectAltNames === null) {
-        out.add('high', h.host, `the certificate "${leaf.subject}" has no subjectAltName extension, so browsers accept it for no name at all (the subject CN is ignored)`);
+        out.add('no-san', 'high', h.host, `the certificate "${leaf.subject}" has no subjectAltName extension, so browsers accept it for no name at all (the subject CN is ignored)`);
       } else {
         const names = leaf.subjectAltNames.length > 0 ? leaf.subjectAltNames.join(', ') : 'no name';
-        out.add('high', h.host, `the certificate does not cover ${h.host}; it covers: ${names}`);
+        out.add('name-mismatch', 'high', h.host, `the certificate does not cover ${h.host}; it covers: ${names}`);
       }
     }
     return out.done();

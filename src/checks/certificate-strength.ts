@@ -8,15 +8,20 @@ import { certificateLabel, hostsWithCertificate, servedCertificates } from './tl
 const MIN_BITS: Record<string, number> = { rsa: 2048, 'rsa-pss': 2048, ec: 256 };
 const WEAK_HASHES = new Set(['SHA-1', 'MD5', 'MD4', 'MD2']);
 
+const CODES = {
+  'weak-key': 'an RSA key under 2048 bits or an EC key under 256 bits',
+  'weak-signature': 'a SHA-1 or MD5 signature on the leaf or an intermediate',
+};
+
 /** What is too weak about one certificate, in words. */
-export function weaknesses(cert: CertificateFacts): string[] {
-  const found: string[] = [];
+export function weaknesses(cert: CertificateFacts): { code: keyof typeof CODES; text: string }[] {
+  const found: { code: keyof typeof CODES; text: string }[] = [];
   const min = MIN_BITS[cert.keyType];
   if (min !== undefined && cert.keyBits !== undefined && cert.keyBits < min) {
-    found.push(`${cert.keyType.toUpperCase()} key of ${cert.keyBits} bits (minimum ${min})`);
+    found.push({ code: 'weak-key', text: `${cert.keyType.toUpperCase()} key of ${cert.keyBits} bits (minimum ${min})` });
   }
   if (!cert.selfSigned && cert.signatureHash && WEAK_HASHES.has(cert.signatureHash)) {
-    found.push(`signed with ${cert.signatureAlgorithm}: ${cert.signatureHash} signatures can be forged and browsers reject them`);
+    found.push({ code: 'weak-signature', text: `signed with ${cert.signatureAlgorithm}: ${cert.signatureHash} signatures can be forged and browsers reject them` });
   }
   return found;
 }
@@ -25,12 +30,13 @@ export const certificateStrength: Check<'tls'> = {
   id: 'certificate-strength',
   title: 'Certificates use strong keys and signatures',
   remediation: 'Reissue the certificate with an RSA key of at least 2048 bits or an EC P-256/P-384 key, signed with SHA-256 or better, from a CA that no longer signs with SHA-1.',
+  codes: CODES,
   needs: ['tls'],
   run(_site, { tls }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     for (const h of hostsWithCertificate(out, tls)) {
       servedCertificates(h).forEach((cert, i) => {
-        for (const weakness of weaknesses(cert)) out.add('high', h.host, `${certificateLabel(cert, i)}: ${weakness}`);
+        for (const { code, text } of weaknesses(cert)) out.add(code, 'high', h.host, `${certificateLabel(cert, i)}: ${text}`);
       });
     }
     return out.done();

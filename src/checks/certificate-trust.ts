@@ -21,14 +21,22 @@ function judgedElsewhere(error: string, chain: CertificateFacts[]): string | und
   return undefined;
 }
 
+const CODES = {
+  'self-signed': 'the host sends a self-signed certificate',
+  'unknown-issuer': 'the chain ends at a certificate that is not a trusted root',
+  'missing-intermediate': 'the server sends only its leaf, whose issuer is not a trusted root',
+  'verification-failed': 'the chain leads to a trusted root but does not verify',
+};
+
 export const certificateTrust: Check<'tls'> = {
   id: 'certificate-trust',
   title: 'Every host sends a certificate chain that leads to a trusted root',
   remediation:
     'Use a certificate from a publicly trusted CA (or the CA your users trust) and configure the full chain: the leaf followed by every intermediate (nginx: ssl_certificate with the fullchain file).',
+  codes: CODES,
   needs: ['tls'],
   run(_site, { tls }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     for (const h of hostsWithCertificate(out, tls)) {
       const { authorized, authorizationError, trustAnchor } = h.handshake;
       const leaf = h.chain[0];
@@ -36,25 +44,26 @@ export const certificateTrust: Check<'tls'> = {
       if (authorized) continue;
       if (!trustAnchor) {
         if (top.selfSigned && h.chain.length === 1) {
-          out.add('high', h.host, `self-signed certificate "${leaf.subject}": no certificate authority vouches for it, browsers reject it`);
+          out.add('self-signed', 'high', h.host, `self-signed certificate "${leaf.subject}": no certificate authority vouches for it, browsers reject it`);
         } else if (top.selfSigned) {
-          out.add('high', h.host, `unknown issuer: the chain ends at the root "${top.subject}", which is not a trusted root`);
+          out.add('unknown-issuer', 'high', h.host, `unknown issuer: the chain ends at the root "${top.subject}", which is not a trusted root`);
         } else if (h.chain.length === 1) {
           out.add(
+            'missing-intermediate',
             'high',
             h.host,
             `missing intermediate: the server sends only its leaf certificate; its issuer "${leaf.issuer}" is not a trusted root, so clients that do not fetch intermediates cannot build a chain`,
             'Send the intermediate certificate(s) after the leaf (the "fullchain" file your CA provides).',
           );
         } else {
-          out.add('high', h.host, `unknown issuer: the chain ends at "${top.subject}", whose issuer "${top.issuer}" was not sent and is not a trusted root`);
+          out.add('unknown-issuer', 'high', h.host, `unknown issuer: the chain ends at "${top.subject}", whose issuer "${top.issuer}" was not sent and is not a trusted root`);
         }
         continue;
       }
       const error = authorizationError ?? 'unknown error';
       const elsewhere = judgedElsewhere(error, h.chain);
       if (elsewhere) out.note(`${h.host}: the chain leads to the trusted root "${trustAnchor}"; the verification error ${error} is judged by ${elsewhere}`);
-      else out.add('high', h.host, `verification fails (${error}) although the chain leads to the trusted root "${trustAnchor}"`);
+      else out.add('verification-failed', 'high', h.host, `verification fails (${error}) although the chain leads to the trusted root "${trustAnchor}"`);
     }
     return out.done();
   },

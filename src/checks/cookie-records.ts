@@ -99,8 +99,8 @@ export interface JudgedCookie extends CookieRecord {
 }
 
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
-export function judgeCookies(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome) => void): CheckOutcome {
-  const out = new Outcome();
+export function judgeCookies<C extends string>(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome<C>) => void): CheckOutcome {
+  const out = new Outcome<C>();
   loadedVisits(pages, out);
   const cookies = cookieRecords(pages).filter((c) => {
     const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));

@@ -6,31 +6,40 @@ import { cookieTarget, describeCookie, judgeCookies, type JudgedCookie } from '.
 import type { Check, Outcome } from './types.ts';
 import { hostOf } from '../net/url.ts';
 
+const CODES = {
+  'missing-samesite': 'no SameSite attribute (medium for session cookies, low for others)',
+  'invalid-samesite': 'a SameSite value browsers do not know',
+  'none-without-secure': 'SameSite=None without Secure: browsers reject the cookie',
+  'secure-prefix': 'a __Secure- cookie without Secure',
+  'host-prefix': 'a __Host- cookie without Secure, with a Path other than / or with a Domain',
+  'domain-widened': 'a subdomain scopes the cookie to its parent domain',
+};
+type Code = keyof typeof CODES;
 
-function judgeSameSite(c: JudgedCookie, out: Outcome): void {
+function judgeSameSite(c: JudgedCookie, out: Outcome<Code>): void {
   const target = cookieTarget(c);
   if (c.sameSite === undefined) {
     const problem = c.sameSiteInvalid ? 'has an invalid SameSite value' : c.via === 'script' ? 'has no valid SameSite attribute' : 'has no SameSite attribute';
-    out.add(c.sensitive ? 'medium' : 'low', target, `${describeCookie(c)} ${problem}: browsers fall back to their own default (Lax in Chromium, none in others)`);
+    out.add(c.sameSiteInvalid ? 'invalid-samesite' : 'missing-samesite', c.sensitive ? 'medium' : 'low', target, `${describeCookie(c)} ${problem}: browsers fall back to their own default (Lax in Chromium, none in others)`);
   } else if (c.sameSite === 'none' && !c.secure) {
-    out.add('high', target, `${describeCookie(c)} sets SameSite=None without Secure: browsers reject the cookie`);
+    out.add('none-without-secure', 'high', target, `${describeCookie(c)} sets SameSite=None without Secure: browsers reject the cookie`);
   }
 }
 
-function judgePrefix(c: JudgedCookie, out: Outcome): void {
+function judgePrefix(c: JudgedCookie, out: Outcome<Code>): void {
   const target = cookieTarget(c);
   const name = c.name.toLowerCase();
-  if (name.startsWith('__secure-') && !c.secure) out.add('high', target, 'the __Secure- prefix requires Secure: browsers reject the cookie');
+  if (name.startsWith('__secure-') && !c.secure) out.add('secure-prefix', 'high', target, 'the __Secure- prefix requires Secure: browsers reject the cookie');
   if (!name.startsWith('__host-')) return;
-  if (!c.secure) out.add('high', target, 'the __Host- prefix requires Secure: browsers reject the cookie');
-  if (c.path !== '/') out.add('high', target, `the __Host- prefix requires Path=/ (got Path=${c.path}): browsers reject the cookie`);
-  if (c.domain !== undefined) out.add('high', target, `the __Host- prefix forbids Domain (got Domain=${c.domain}): browsers reject the cookie`);
+  if (!c.secure) out.add('host-prefix', 'high', target, 'the __Host- prefix requires Secure: browsers reject the cookie');
+  if (c.path !== '/') out.add('host-prefix', 'high', target, `the __Host- prefix requires Path=/ (got Path=${c.path}): browsers reject the cookie`);
+  if (c.domain !== undefined) out.add('host-prefix', 'high', target, `the __Host- prefix forbids Domain (got Domain=${c.domain}): browsers reject the cookie`);
 }
 
-function judgeDomain(c: JudgedCookie, out: Outcome): void {
+function judgeDomain(c: JudgedCookie, out: Outcome<Code>): void {
   const host = hostOf(c.setBy);
   if (c.domain && host !== c.domain && host.endsWith(`.${c.domain}`)) {
-    out.add('low', cookieTarget(c), `Domain=${c.domain} set from ${host} shares the cookie with the parent domain and all of its subdomains`);
+    out.add('domain-widened', 'low', cookieTarget(c), `Domain=${c.domain} set from ${host} shares the cookie with the parent domain and all of its subdomains`);
   }
 }
 
@@ -39,9 +48,10 @@ export const cookieSameSite: Check<'pages'> = {
   title: 'Cookies set SameSite explicitly, honour their prefixes and stay in scope',
   remediation:
     'Send SameSite=Lax or SameSite=Strict on every cookie (SameSite=None only together with Secure, for cookies that must work cross-site). Give __Secure- cookies Secure, and __Host- cookies Secure, Path=/ and no Domain. Leave out Domain unless the cookie must reach sibling subdomains.',
+  codes: CODES,
   needs: ['pages'],
   run: (site, { pages }) =>
-    judgeCookies(site, pages, (c, out) => {
+    judgeCookies<Code>(site, pages, (c, out) => {
       judgeSameSite(c, out);
       judgePrefix(c, out);
       judgeDomain(c, out);

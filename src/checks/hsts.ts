@@ -32,6 +32,13 @@ export function parseSts(value: string): StsParse {
   return { ok: true, maxAge: Number(maxAge), includeSubDomains: seen.has('includesubdomains'), preload: seen.has('preload') };
 }
 
+const CODES = {
+  missing: 'no Strict-Transport-Security header',
+  duplicate: 'more than one Strict-Transport-Security header (browsers use the first)',
+  malformed: 'a header browsers ignore (RFC 6797 grammar)',
+  'short-max-age': 'max-age below the policy minimum',
+};
+
 const days = (seconds: number) => `${Math.floor(seconds / 86_400)} days`;
 
 export const hsts: Check<'transport' | 'pages'> = {
@@ -39,19 +46,21 @@ export const hsts: Check<'transport' | 'pages'> = {
   title: 'Strict-Transport-Security is sent with a long max-age',
   remediation:
     'Send "Strict-Transport-Security: max-age=31536000; includeSubDomains" on every https response of every host (nginx: add_header ... always).',
+  codes: CODES,
   needs: ['transport', 'pages'],
   run(site, { transport, pages }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     const ownHosts = new Set(site.hosts);
     const judge = (url: string, headers: [string, string][]) => {
       out.judged(url);
       const values = headers.filter(([n]) => n === 'strict-transport-security').map(([, v]) => v);
-      if (values.length === 0) return out.add('high', url, 'no Strict-Transport-Security header');
-      if (values.length > 1) out.add('low', url, `${values.length} Strict-Transport-Security headers; browsers use only the first`);
+      if (values.length === 0) return out.add('missing', 'high', url, 'no Strict-Transport-Security header');
+      if (values.length > 1) out.add('duplicate', 'low', url, `${values.length} Strict-Transport-Security headers; browsers use only the first`);
       const sts = parseSts(values[0]!);
-      if (!sts.ok) return out.add('high', url, `malformed Strict-Transport-Security "${values[0]}": ${sts.reason}; browsers ignore it`);
+      if (!sts.ok) return out.add('malformed', 'high', url, `malformed Strict-Transport-Security "${values[0]}": ${sts.reason}; browsers ignore it`);
       if (sts.maxAge < site.policy.minHstsMaxAge) {
         out.add(
+          'short-max-age',
           'medium',
           url,
           `max-age=${sts.maxAge} (${days(sts.maxAge)}) is below the policy minimum of ${site.policy.minHstsMaxAge} (${days(site.policy.minHstsMaxAge)})${sts.maxAge === 0 ? '; max-age=0 tells browsers to forget HSTS' : ''}`,

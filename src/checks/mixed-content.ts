@@ -51,21 +51,27 @@ export function insecureItems(visit: Pick<PageVisit, 'mixedContent' | 'insecureR
 
 export const severityOf = (kind: ResourceKind): Severity => (PASSIVE.has(kind) ? 'medium' : 'high');
 
+const CODES = {
+  active: 'a script, stylesheet, frame, fetch, WebSocket, font, form target... over http/ws',
+  passive: 'an image, audio, video or favicon over http',
+};
+
 export const mixedContent: Check<'pages'> = {
   id: 'mixed-content',
   title: 'https pages load nothing over http',
   remediation:
     'Serve every resource, frame, fetch/XHR/WebSocket endpoint and form target over https (wss:// for WebSockets) and reference it with an https:// or relative URL. A Content-Security-Policy of upgrade-insecure-requests is a safety net, not a fix.',
+  codes: CODES,
   needs: ['pages'],
   run(_site, { pages }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     for (const visit of loadedVisits(pages, out)) {
       const pageUrl = visit.finalUrl ?? visit.url;
       out.judged(pageUrl);
       for (const item of insecureItems(visit)) {
         const where = item.frameUrl === pageUrl ? `on ${pageUrl}` : `on ${pageUrl} in frame ${item.frameUrl}`;
         const what = `${item.kind}${item.via ? ` (${item.via})` : ''}`;
-        out.add(severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${where}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
+        out.add(PASSIVE.has(item.kind) ? 'passive' : 'active', severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${where}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
       }
     }
     return out.done();

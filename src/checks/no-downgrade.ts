@@ -5,6 +5,12 @@ import { loadedVisits } from './loaded-visits.ts';
 import { Outcome, type Check } from './types.ts';
 import { hostOf } from '../net/url.ts';
 
+const CODES = {
+  'redirect-to-http': 'a redirect or Location header from https to http',
+  'navigation-to-http': 'a page or frame navigates itself from https to http',
+  'link-to-http': "a link on an https page to an http:// URL of the site's own hosts",
+};
+
 const isHttps = (url: string | undefined): boolean => url?.startsWith('https://') ?? false;
 const isHttp = (url: string | undefined): boolean => url?.startsWith('http://') ?? false;
 
@@ -13,12 +19,13 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
   title: 'Nothing downgrades from https:// to http://',
   remediation:
     'Make every redirect, Location header, script navigation and link on https pages point to https:// URLs. Behind a TLS-terminating proxy, build redirects from X-Forwarded-Proto or use relative Location headers.',
+  codes: CODES,
   needs: ['transport', 'pages'],
   run(site, { transport, pages }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     const ownHosts = new Set(site.hosts);
     const redirectFinding = (from: string, status: number | undefined, location: string) =>
-      out.add('high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
+      out.add('redirect-to-http', 'high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
 
     for (const { host, https, http } of transport.hosts) {
       if (https.hops[0]?.error && http.hops[0]?.error) {
@@ -39,12 +46,12 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
       }
       for (const nav of visit.navigations) {
         if (!nav.redirected && isHttps(nav.from) && isHttp(nav.url)) {
-          out.add('high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}`);
+          out.add('navigation-to-http', 'high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}`);
         }
       }
       for (const link of visit.links) {
         if (isHttps(link.pageUrl) && isHttp(link.href) && ownHosts.has(hostOf(link.href))) {
-          out.add('medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}`);
+          out.add('link-to-http', 'medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}`);
         }
       }
     }

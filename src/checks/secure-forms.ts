@@ -20,6 +20,11 @@ export function sensitivity(form: FormSnapshot): Sensitivity | undefined {
   return undefined;
 }
 
+const CODES = {
+  'form-on-http': 'a password, card or login form on a plain http page',
+  'submits-to-http': 'a password, card or login form submits to http',
+};
+
 const describeForm = (form: FormSnapshot): string => (form.action === undefined ? 'outside any form' : form.label ? `in form "${form.label}"` : 'in a form');
 
 export const secureForms: Check<'pages'> = {
@@ -27,20 +32,21 @@ export const secureForms: Check<'pages'> = {
   title: 'Password, card and login forms are on https and submit to https',
   remediation:
     'Serve every page with a login, password or payment form over https only, and make its action and every formaction an https:// (or relative) URL.',
+  codes: CODES,
   needs: ['pages'],
   run(_site, { pages }) {
-    const out = new Outcome();
+    const out = new Outcome<keyof typeof CODES>();
     for (const visit of loadedVisits(pages, out)) {
       for (const form of visit.forms) {
         const what = sensitivity(form);
         if (!what) continue;
         out.judged(`${what} ${describeForm(form)} on ${form.frameUrl}`);
         if (form.frameUrl.startsWith('http://')) {
-          out.add(what === 'login form' ? 'high' : 'critical', form.frameUrl, `${what} ${describeForm(form)} on a plain http page: anyone on the network can read or change it`);
+          out.add('form-on-http', what === 'login form' ? 'high' : 'critical', form.frameUrl, `${what} ${describeForm(form)} on a plain http page: anyone on the network can read or change it`);
           continue;
         }
         for (const target of [form.action, ...form.formActions]) {
-          if (target?.startsWith('http://')) out.add('high', form.frameUrl, `${what} ${describeForm(form)} submits to ${target} over plain http`);
+          if (target?.startsWith('http://')) out.add('submits-to-http', 'high', form.frameUrl, `${what} ${describeForm(form)} submits to ${target} over plain http`);
         }
       }
     }

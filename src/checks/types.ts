@@ -6,6 +6,8 @@ import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export interface Finding {
+  /** Stable id of the kind of problem within its check, e.g. "missing"; reports qualify it as "hsts.missing". */
+  code: string;
   severity: Severity;
   /** The offending item: a host, a URL, a cookie... */
   target: string;
@@ -37,6 +39,8 @@ export interface Check<K extends EvidenceKind = EvidenceKind> {
   title: string;
   /** What a user must do when this check fails. */
   remediation: string;
+  /** Every finding code the check can report, with what it means (stable and public, like the id). */
+  codes: Readonly<Record<string, string>>;
   needs: readonly K[];
   run(site: Site, evidence: Pick<SiteEvidence, K>): CheckOutcome;
 }
@@ -54,40 +58,79 @@ export function statusOf(outcome: CheckOutcome): CheckStatus {
   return 'passed';
 }
 
+/**
+ * Past this many findings of one code (or unmeasured targets, or notes) a check keeps only a
+ * count: a hostile site with 10,000 cookies must not make a 15 MB report.
+ */
+export const MAX_LISTED = 50;
+
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+const worse = (a: Severity, b: Severity): Severity => (SEVERITY_ORDER.indexOf(a) <= SEVERITY_ORDER.indexOf(b) ? a : b);
+
 /** Collects findings and unmeasured targets while a check walks its evidence. */
-export class Outcome {
+export class Outcome<C extends string = string> {
   readonly findings: Finding[] = [];
   readonly unmeasured: Unmeasured[] = [];
   readonly checked: string[] = [];
   readonly notes: string[] = [];
   private readonly keys = new Set<string>();
+  private readonly perCode = new Map<C, number>();
+  /** Findings beyond MAX_LISTED per code: how many, and the worst severity among them. */
+  private readonly overflow = new Map<C, { count: number; severity: Severity }>();
+  private readonly unmeasuredTargets = new Set<string>();
+  private unmeasuredOverflow = 0;
+  private readonly checkedTargets = new Set<string>();
+  private notesOverflow = 0;
 
   /** Adds a finding once: the same target and message never repeat. */
-  add(severity: Severity, target: string, message: string, remediation?: string): void {
+  add(code: C, severity: Severity, target: string, message: string, remediation?: string): void {
     const key = `${target}\n${message}`;
     if (this.keys.has(key)) return;
     this.keys.add(key);
-    this.findings.push({ severity, target, message, ...(remediation ? { remediation } : {}) });
+    const listed = this.perCode.get(code) ?? 0;
+    if (listed >= MAX_LISTED) {
+      const more = this.overflow.get(code);
+      this.overflow.set(code, { count: (more?.count ?? 0) + 1, severity: more ? worse(more.severity, severity) : severity });
+      return;
+    }
+    this.perCode.set(code, listed + 1);
+    this.findings.push({ code, severity, target, message, ...(remediation ? { remediation } : {}) });
   }
 
   cannotMeasure(target: string, reason: string): void {
-    if (!this.unmeasured.some((u) => u.target === target)) this.unmeasured.push({ target, reason });
+    if (this.unmeasuredTargets.has(target)) return;
+    this.unmeasuredTargets.add(target);
+    if (this.unmeasured.length < MAX_LISTED) this.unmeasured.push({ target, reason });
+    else this.unmeasuredOverflow++;
   }
 
   note(text: string): void {
-    if (!this.notes.includes(text)) this.notes.push(text);
+    if (this.notes.includes(text)) return;
+    if (this.notes.length < MAX_LISTED) this.notes.push(text);
+    else this.notesOverflow++;
   }
 
   judged(target: string): void {
-    if (!this.checked.includes(target)) this.checked.push(target);
+    if (this.checkedTargets.has(target)) return;
+    this.checkedTargets.add(target);
+    this.checked.push(target);
   }
 
   done(notApplicable?: string): CheckOutcome {
+    const findings = [...this.findings];
+    for (const [code, { count, severity }] of this.overflow) {
+      findings.push({ code, severity, target: `${count} more`, message: `${count} more "${code}" finding(s) like the ${MAX_LISTED} above, not listed one by one` });
+    }
+    const unmeasured = [...this.unmeasured];
+    if (this.unmeasuredOverflow > 0) {
+      unmeasured.push({ target: `${this.unmeasuredOverflow} more`, reason: `${this.unmeasuredOverflow} more target(s) could not be measured, not listed one by one` });
+    }
+    const notes = this.notesOverflow > 0 ? [...this.notes, `${this.notesOverflow} more note(s) not listed`] : this.notes;
     return {
-      findings: this.findings,
-      unmeasured: this.unmeasured,
+      findings,
+      unmeasured,
       checked: this.checked,
-      notes: this.notes,
+      notes,
       ...(notApplicable !== undefined && this.checked.length === 0 ? { notApplicable } : {}),
     };
   }

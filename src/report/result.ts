@@ -24,7 +24,8 @@ export function toResult(site: Site, check: Check, outcome: CheckOutcome): Check
     id: check.id,
     title: check.title,
     status: statusOf(outcome),
-    findings: outcome.findings.map((f) => ({ ...f, remediation: f.remediation ?? check.remediation })),
+    // Codes are public qualified by their check: "hsts.missing".
+    findings: outcome.findings.map((f) => ({ ...f, code: `${check.id}.${f.code}`, remediation: f.remediation ?? check.remediation })),
     unmeasured: outcome.unmeasured,
     checked: outcome.checked,
     notes: outcome.notes,

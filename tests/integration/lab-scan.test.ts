@@ -27,13 +27,13 @@ function checkResult(site: string, id: string): SummaryCheck {
 
 function assertVerdict(site: string, id: string, expected: ExpectedCheck): void {
   const actual = checkResult(site, id);
-  const lines = (c: SummaryCheck) => c.findings.map((f) => `[${f.severity}] ${f.target}: ${f.message}`).join('\n');
+  const lines = (c: SummaryCheck) => c.findings.map((f) => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`).join('\n');
   assert.equal(actual.status, expected.status, `${site} ${id}: status\n${lines(actual)}`);
   const wanted = expected.findings ?? [];
   const unmatched = [...actual.findings];
-  for (const [severity, target, pattern] of wanted) {
-    const i = unmatched.findIndex((f) => f.severity === severity && f.target === target && pattern.test(f.message));
-    assert.ok(i >= 0, `${site} ${id}: expected [${severity}] ${target} ${pattern}, got:\n${lines(actual)}`);
+  for (const [severity, code, target, pattern] of wanted) {
+    const i = unmatched.findIndex((f) => f.severity === severity && f.code === code && f.target === target && (!pattern || pattern.test(f.message)));
+    assert.ok(i >= 0, `${site} ${id}: expected [${severity}] ${code} ${target} ${pattern ?? ''}, got:\n${lines(actual)}`);
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched, [], `${site} ${id}: unexpected findings`);

@@ -19,7 +19,7 @@ test('covered hosts pass', () => {
 test('an uncovered host is one finding listing the names the certificate covers', () => {
   const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), uncovered('www.example.test', ['*.www.example.test', 'other.test'])) });
   assert.deepEqual(out.findings, [
-    { severity: 'high', target: 'www.example.test', message: 'the certificate does not cover www.example.test; it covers: *.www.example.test, other.test' },
+    { code: 'name-mismatch', severity: 'high', target: 'www.example.test', message: 'the certificate does not cover www.example.test; it covers: *.www.example.test, other.test' },
   ]);
   assert.equal(statusOf(out), 'failed');
 });

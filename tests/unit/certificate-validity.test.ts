@@ -19,8 +19,8 @@ test('expired and not yet valid certificates fail with the exact date', () => {
     tls: tlsEvidence(withLeaf('old.example.test', daysFromNow(-90), daysFromNow(-2)), withLeaf('new.example.test', daysFromNow(3), daysFromNow(90))),
   });
   assert.deepEqual(out.findings, [
-    { severity: 'high', target: 'old.example.test', message: 'the certificate "CN=old.example.test" expired on 2026-05-30 00:00 UTC (2 days ago)' },
-    { severity: 'high', target: 'new.example.test', message: 'the certificate "CN=new.example.test" is not valid before 2026-06-04 00:00 UTC (in 3 days)' },
+    { code: 'expired', severity: 'high', target: 'old.example.test', message: 'the certificate "CN=old.example.test" expired on 2026-05-30 00:00 UTC (2 days ago)' },
+    { code: 'not-yet-valid', severity: 'high', target: 'new.example.test', message: 'the certificate "CN=new.example.test" is not valid before 2026-06-04 00:00 UTC (in 3 days)' },
   ]);
   assert.equal(statusOf(out), 'failed');
 });
