@@ -1,34 +1,28 @@
 // `npx playwright test` scans every site in the sites file (SITES_FILE, default sites.json).
 // With the bundled sites.json it starts the local test lab first.
 import path from 'node:path';
+import { writeSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
-import { ConfigError } from './src/config/errors.ts';
+import { exitOnConfigError } from './src/config/exit.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
 
 const sitesFile = sitesFilePath();
+// Workers load this file too: only the runner checks the input and describes the environment.
+const isRunner = !process.env.TEST_WORKER_INDEX;
 
 // Stop before any browser starts, with one clear line per problem and no stack trace.
-try {
-  loadScanConfig(sitesFile);
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(`\n${err.message}\n`);
-  process.exit(2);
-}
+exitOnConfigError(() => loadScanConfig(sitesFile));
 const browser = findChromium();
 if (!browser.ok) {
-  console.error(`\n${browser.message}\n`);
+  writeSync(2, `\n${browser.message}\n\n`);
   process.exit(2);
 }
 
-const environment = {
-  browser: `${chromiumVersion(browser)} (${browser.source})`,
-  node: process.version,
-  platform: `${process.platform} ${process.arch}`,
-  sitesFile,
-};
+const environment = isRunner
+  ? { browser: `${chromiumVersion(browser)} (${browser.source})`, node: process.version, platform: `${process.platform} ${process.arch}`, sitesFile }
+  : {};
 
 // The lab runs for the bundled sites.json, or when LAB=1 asks for it.
 const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.resolve('sites.json');
@@ -39,14 +33,15 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.WORKERS ? Number(process.env.WORKERS) : 2,
   retries: 0,
-  // Evidence for a site (every page, every host) is collected inside the first test that needs it.
-  timeout: 180_000,
+  // A check itself takes milliseconds; waiting for its site's evidence adds the collection's own bound (fixtures/scan.ts).
+  timeout: 60_000,
   globalSetup: './fixtures/global-setup.ts',
   metadata: environment,
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
+    ['./reporters/plan-reporter.ts'],
     ['./reporters/summary-reporter.ts'],
   ],
   webServer: useLab

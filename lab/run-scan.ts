@@ -42,7 +42,7 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
   writeFileSync(sitesFile, JSON.stringify(labSitesFile(base, lab.caFile), null, 2));
   const summaryFile = path.join(dir, 'summary.json');
   // Asynchronous on purpose: the lab serves from this process while the scan runs.
-  const run = await runScan(['--reporter=line,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`, ...extraArgs], {
+  const run = await runScan(['--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`, ...extraArgs], {
     SITES_FILE: sitesFile,
     SUMMARY_FILE: summaryFile,
     LAB: '0',

@@ -4,10 +4,16 @@
 // and the cookies the site lists as known are left out.
 import { Cookie } from 'tough-cookie';
 import type { Site } from '../config/load.ts';
-import type { PagesEvidence } from '../collectors/types.ts';
-import { loadedVisits } from './loaded-visits.ts';
+import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
+import { visitsToJudge } from './visits-to-judge.ts';
 import { Outcome, type CheckOutcome } from './types.ts';
 import { hostOf } from '../net/url.ts';
+import { originPrefix, pageUrl } from './where.ts';
+
+const during = (visit: PageVisit): { during?: string } => {
+  const prefix = originPrefix(visit);
+  return prefix ? { during: prefix.replace(/ › $/, '') } : {};
+};
 
 export interface CookieRecord {
   name: string;
@@ -23,6 +29,10 @@ export interface CookieRecord {
   /** The Domain attribute (no leading dot), undefined for a host-only cookie. */
   domain?: string;
   path: string;
+  /** Set in answer to a flow's login form submission: a session cookie, whatever its name. */
+  login: boolean;
+  /** The flow step it was set during, e.g. "login › step 4 click #submit"; absent on listed pages. */
+  during?: string;
 }
 
 /** CSRF tokens are meant to be read by scripts (double-submit): never session cookies. */
@@ -41,12 +51,16 @@ const domainMatches = (cookieDomain: string, listed: string): boolean => cookieD
 /** Every cookie the visits set, each once (named after its first setter); deletions left out. */
 export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
   const records: CookieRecord[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, CookieRecord>();
   const add = (record: CookieRecord) => {
-    const { setBy: _setBy, ...attributes } = record;
+    const { setBy: _setBy, login: _login, during: _during, ...attributes } = record;
     const key = JSON.stringify({ ...attributes, domain: effectiveDomain(record) });
-    if (seen.has(key)) return;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) {
+      first.login ||= record.login;
+      return;
+    }
+    seen.set(key, record);
     records.push(record);
   };
 
@@ -68,6 +82,8 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
           sameSiteInvalid: cookie.sameSite === undefined && /;\s*samesite\s*=/i.test(value),
           domain: cookie.domain ?? undefined,
           path: cookie.path ?? '/',
+          login: response.login === true,
+          ...during(visit),
         });
       }
     }
@@ -79,7 +95,7 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
       if (fromHeaders.has(`${c.name}\t${domain}`)) continue;
       add({
         name: c.name,
-        setBy: visit.finalUrl ?? visit.url,
+        setBy: pageUrl(visit),
         via: 'script',
         secure: c.secure,
         httpOnly: c.httpOnly,
@@ -87,6 +103,8 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
         sameSiteInvalid: false,
         domain: c.domain.startsWith('.') ? domain : undefined,
         path: c.path,
+        login: false,
+        ...during(visit),
       });
     }
   }
@@ -94,14 +112,14 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
 }
 
 export interface JudgedCookie extends CookieRecord {
-  /** A session or authentication cookie, by the site's name patterns. */
+  /** A session or authentication cookie: by the site's name patterns, or set in answer to a login. */
   sensitive: boolean;
 }
 
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
 export function judgeCookies<C extends string>(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome<C>) => void): CheckOutcome {
   const out = new Outcome<C>();
-  loadedVisits(pages, out);
+  visitsToJudge(pages, out);
   const cookies = cookieRecords(pages).filter((c) => {
     const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));
     if (rule) out.note(`cookie ${cookieTarget(c)} is not judged: ${rule.reason}`);
@@ -109,11 +127,11 @@ export function judgeCookies<C extends string>(site: Site, pages: PagesEvidence,
   });
   for (const cookie of cookies) {
     out.judged(cookieTarget(cookie));
-    judge({ ...cookie, sensitive: isSensitive(site, cookie.name) }, out);
+    judge({ ...cookie, sensitive: cookie.login || isSensitive(site, cookie.name) }, out);
   }
   // The judged targets are cookies: a site that sets none has nothing to judge ("skipped", not "passed").
   return out.done(`the ${pages.visits.length} visited page(s) set no cookie to judge`);
 }
 
 export const describeCookie = (c: JudgedCookie): string =>
-  `${c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}`;
+  `${c.login ? 'session cookie set by the login' : c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${c.during ? ` (during ${c.during})` : ''}`;

@@ -2,6 +2,7 @@
 // Strict-Transport-Security header (RFC 6797) with max-age at least the policy minimum.
 import { describeFailure } from '../collectors/describe.ts';
 import { Outcome, type Check } from './types.ts';
+import { originPrefix } from './where.ts';
 
 export type StsParse =
   | { ok: true; maxAge: number; includeSubDomains: boolean; preload: boolean }
@@ -76,7 +77,8 @@ export const hsts: Check<'transport' | 'pages'> = {
     }
     for (const visit of pages.visits) {
       const documents = visit.responses.filter((r) => r.isNavigation && r.url.startsWith('https://') && ownHosts.has(new URL(r.url).hostname));
-      if (documents.length === 0 && visit.error) out.cannotMeasure(visit.url, `the page did not load: ${visit.error}`);
+      const unread = visit.unread.find((u) => u.target === visit.url);
+      if (documents.length === 0 && unread) out.cannotMeasure(`${originPrefix(visit)}${unread.target}`, unread.reason);
       for (const r of documents) judge(r.url, r.headers);
     }
     return out.done();

@@ -3,7 +3,8 @@
 // in the final DOM are merged per insecure URL, so one item is one finding, whatever the
 // number of channels that saw it. Active content is worse than passive content.
 import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../collectors/types.ts';
-import { loadedVisits } from './loaded-visits.ts';
+import { visitsToJudge } from './visits-to-judge.ts';
+import { firstSighting, pageUrl, where } from './where.ts';
 import { Outcome, type Check, type Severity } from './types.ts';
 
 /** Content that cannot change the page's script or layout (optionally-blockable in the Mixed Content spec). */
@@ -65,13 +66,14 @@ export const mixedContent: Check<'pages'> = {
   needs: ['pages'],
   run(_site, { pages }) {
     const out = new Outcome<keyof typeof CODES>();
-    for (const visit of loadedVisits(pages, out)) {
-      const pageUrl = visit.finalUrl ?? visit.url;
-      out.judged(pageUrl);
+    const firstSeen = firstSighting();
+    for (const visit of visitsToJudge(pages, out)) {
+      out.judged(where(visit));
       for (const item of insecureItems(visit)) {
-        const where = item.frameUrl === pageUrl ? `on ${pageUrl}` : `on ${pageUrl} in frame ${item.frameUrl}`;
+        if (!firstSeen(visit, item.url)) continue;
+        const seen = item.frameUrl === pageUrl(visit) ? `on ${where(visit)}` : `on ${where(visit)} in frame ${item.frameUrl}`;
         const what = `${item.kind}${item.via ? ` (${item.via})` : ''}`;
-        out.add(PASSIVE.has(item.kind) ? 'passive' : 'active', severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${where}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
+        out.add(PASSIVE.has(item.kind) ? 'passive' : 'active', severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
       }
     }
     return out.done();

@@ -1,7 +1,8 @@
 // no-downgrade: nothing takes a user from https back to http: no redirect or Location
 // header (from Node or seen by the browser), no navigation a page starts, and no link
 // from an https page to an http:// URL of the site's own hosts.
-import { loadedVisits } from './loaded-visits.ts';
+import { visitsToJudge } from './visits-to-judge.ts';
+import { firstSighting, seenAt, where } from './where.ts';
 import { Outcome, type Check } from './types.ts';
 import { hostOf } from '../net/url.ts';
 
@@ -39,19 +40,20 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
       }
     }
 
-    for (const visit of loadedVisits(pages, out)) {
-      out.judged(visit.url);
+    const firstSeen = firstSighting();
+    for (const visit of visitsToJudge(pages, out)) {
+      out.judged(where(visit));
       for (const r of visit.responses) {
         if (isHttps(r.url) && isHttp(r.location)) redirectFinding(r.url, r.status, r.location!);
       }
       for (const nav of visit.navigations) {
         if (!nav.redirected && isHttps(nav.from) && isHttp(nav.url)) {
-          out.add('navigation-to-http', 'high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}`);
+          out.add('navigation-to-http', 'high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}${seenAt(visit)}`);
         }
       }
       for (const link of visit.links) {
-        if (isHttps(link.pageUrl) && isHttp(link.href) && ownHosts.has(hostOf(link.href))) {
-          out.add('link-to-http', 'medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}`);
+        if (isHttps(link.pageUrl) && isHttp(link.href) && ownHosts.has(hostOf(link.href)) && firstSeen(visit, link.href)) {
+          out.add('link-to-http', 'medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}${seenAt(visit)}`);
         }
       }
     }

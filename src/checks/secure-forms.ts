@@ -2,7 +2,8 @@
 // and submits (action and every formaction) to https. A password or card field on a plain
 // http page is critical: the page itself can be rewritten to send it anywhere.
 import type { FormSnapshot } from '../collectors/types.ts';
-import { loadedVisits } from './loaded-visits.ts';
+import { visitsToJudge } from './visits-to-judge.ts';
+import { firstSighting, seenAt } from './where.ts';
 import { Outcome, type Check } from './types.ts';
 
 const CARD_AUTOCOMPLETE = /\bcc-(number|csc)\b/;
@@ -23,6 +24,7 @@ export function sensitivity(form: FormSnapshot): Sensitivity | undefined {
 const CODES = {
   'form-on-http': 'a password, card or login form on a plain http page',
   'submits-to-http': 'a password, card or login form submits to http',
+  'secret-refused': 'a flow stopped before typing a secret into a page or form that is not https on the site\'s hosts',
 };
 
 const describeForm = (form: FormSnapshot): string => (form.action === undefined ? 'outside any form' : form.label ? `in form "${form.label}"` : 'in a form');
@@ -36,19 +38,28 @@ export const secureForms: Check<'pages'> = {
   needs: ['pages'],
   run(_site, { pages }) {
     const out = new Outcome<keyof typeof CODES>();
-    for (const visit of loadedVisits(pages, out)) {
+    const firstSeen = firstSighting();
+    for (const visit of visitsToJudge(pages, out)) {
       for (const form of visit.forms) {
         const what = sensitivity(form);
         if (!what) continue;
-        out.judged(`${what} ${describeForm(form)} on ${form.frameUrl}`);
+        const described = `${what} ${describeForm(form)}`;
+        out.judged(`${described} on ${form.frameUrl}`);
+        if (!firstSeen(visit, `${form.frameUrl}\n${described}`)) continue;
         if (form.frameUrl.startsWith('http://')) {
-          out.add('form-on-http', what === 'login form' ? 'high' : 'critical', form.frameUrl, `${what} ${describeForm(form)} on a plain http page: anyone on the network can read or change it`);
+          out.add('form-on-http', what === 'login form' ? 'high' : 'critical', form.frameUrl, `${described} on a plain http page: anyone on the network can read or change it${seenAt(visit)}`);
           continue;
         }
         for (const target of [form.action, ...form.formActions]) {
-          if (target?.startsWith('http://')) out.add('submits-to-http', 'high', form.frameUrl, `${what} ${describeForm(form)} submits to ${target} over plain http`);
+          if (target?.startsWith('http://')) out.add('submits-to-http', 'high', form.frameUrl, `${described} submits to ${target} over plain http${seenAt(visit)}`);
         }
       }
+    }
+    for (const flow of pages.flows) {
+      const r = flow.refusedSecret;
+      if (!r) continue;
+      out.judged(`${flow.name} › ${r.step}`);
+      out.add('secret-refused', 'critical', r.pageUrl, `the ${r.field} would have been typed into ${r.pageUrl} (${flow.name} › ${r.step}): ${r.why}; the flow stopped before typing it`);
     }
     // The judged targets are sensitive forms: none on any page means nothing to judge.
     return out.done('no password, card or login form on the visited pages');

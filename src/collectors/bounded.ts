@@ -3,7 +3,29 @@
 export function bounded<T, F>(work: Promise<T>, ms: number, fallback: F): Promise<T | F> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<F>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
+    timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
   });
   return Promise.race([work.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The time left of an overall budget: every wait of a visit takes at most what is left of it. */
+export class Deadline {
+  private readonly end: number;
+
+  constructor(readonly ms: number) {
+    this.end = Date.now() + ms;
+  }
+
+  left(): number {
+    return Math.max(0, this.end - Date.now());
+  }
+
+  /** At most `ms`, and never past the deadline. */
+  cap(ms: number): number {
+    return Math.min(ms, this.left());
+  }
+
+  get passed(): boolean {
+    return this.left() === 0;
+  }
 }

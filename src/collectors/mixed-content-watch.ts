@@ -100,14 +100,23 @@ function frameUrlOf(request: Request): string {
 }
 
 export interface MixedContentWatch {
-  /** Stops listening and returns every report, each once. */
-  stop(): Promise<MixedContentReport[]>;
+  /** The page's own CDP session, also used to read the cookie jar. */
+  session: CDPSession;
+  /** Every report since the last call, each once. */
+  take(): MixedContentReport[];
+  /** Stops listening (bounded: a busy renderer may never answer). */
+  stop(): Promise<void>;
 }
 
 export async function watchMixedContent(page: Page): Promise<MixedContentWatch> {
   const reports = new Map<string, MixedContentReport>();
+  // Chromium can report an issue twice, also after a take(): each report is kept once per page.
+  const seen = new Set<string>();
   const record = (r: MixedContentReport) => {
-    if (r.frameUrl.startsWith('https://') && isInsecureUrl(r.url)) reports.set(`${r.source} ${r.resolution} ${r.url} ${r.frameUrl}`, r);
+    const key = `${r.source} ${r.resolution} ${r.url} ${r.frameUrl}`;
+    if (!r.frameUrl.startsWith('https://') || !isInsecureUrl(r.url) || seen.has(key)) return;
+    seen.add(key);
+    reports.set(key, r);
   };
   const sessions: CDPSession[] = [];
   const framesWithSession = new Set<Frame>();
@@ -157,7 +166,8 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
     if (report) record(report);
   };
 
-  await listen(await page.context().newCDPSession(page));
+  const session = await page.context().newCDPSession(page);
+  await listen(session);
   page.on('framenavigated', onFrame);
   page.on('requestfailed', onRequestFailed);
   page.on('response', onResponse);
@@ -165,6 +175,12 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
   page.on('console', onConsole);
 
   return {
+    session,
+    take() {
+      const taken = [...reports.values()];
+      reports.clear();
+      return taken;
+    },
     async stop() {
       page.off('framenavigated', onFrame);
       page.off('requestfailed', onRequestFailed);
@@ -173,7 +189,6 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
       page.off('console', onConsole);
       // A renderer busy with a huge page can leave detach unanswered; closing the page ends the sessions anyway.
       await bounded(Promise.all(sessions.map((s) => s.detach().catch(() => {}))), DETACH_MS, undefined);
-      return [...reports.values()];
     },
   };
 }

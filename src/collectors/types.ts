@@ -65,6 +65,8 @@ export interface ObservedResponse {
   mainFrame: boolean;
   headers: [string, string][];
   location?: string;
+  /** In answer to the submission of a login form in a flow (the POST and the redirects after it). */
+  login?: true;
 }
 
 /** A navigation the page started (link, script, redirect), in order. */
@@ -157,12 +159,33 @@ export interface JarCookie {
   session: boolean;
 }
 
+/** Where a visit happened: a listed page, a step or a `visit` page of a flow, or a test of a team's own suite. */
+export type VisitOrigin =
+  | { kind: 'page'; path: string }
+  | { kind: 'flow-step'; flow: string; step: number; action: string }
+  | { kind: 'flow-visit'; flow: string; path: string }
+  | { kind: 'test'; title: string };
+
+/** Something the page checks needed but could not read: the page itself or one of its frames. */
+export interface Unread {
+  target: string;
+  reason: string;
+}
+
 export interface PageVisit {
-  path: string;
+  origin: VisitOrigin;
+  /** The URL asked for, or the page's URL when a flow step began. */
   url: string;
   finalUrl?: string;
   status?: number;
+  /** Why the navigation or the flow step failed. */
   error?: string;
+  /**
+   * What could not be read: a page that did not finish loading, ended on a browser error page,
+   * crashed or was too large, and frames whose HTML could not be read. Never passed: the checks
+   * that need it report it as "could not measure", beside anything found in what was read.
+   */
+  unread: Unread[];
   responses: ObservedResponse[];
   navigations: NavigationRequest[];
   links: PageLink[];
@@ -180,9 +203,36 @@ export interface PageVisit {
   elapsedMs: number;
 }
 
+/** How a flow of the site went. */
+export interface FlowRun {
+  name: string;
+  /** completed: every step and visit ran; stopped: a step failed or a secret was refused; not-run: the flow it starts after did not complete. */
+  status: 'completed' | 'stopped' | 'not-run';
+  /** Where it stopped, e.g. "step 3 click #missing". */
+  stoppedAt?: string;
+  reason?: string;
+  /** What the flow did not reach: "step 4 goto /cart", "visit /orders"... */
+  notReached: string[];
+  /** A secret the flow refused to type, and where it would have gone. */
+  refusedSecret?: RefusedSecret;
+  elapsedMs: number;
+}
+
+export interface RefusedSecret {
+  /** "step 2 fill #password" */
+  step: string;
+  /** What the field is: "password", "card number", "value". */
+  field: string;
+  /** The page it would have been typed into. */
+  pageUrl: string;
+  /** Why it was refused: an http page, a host not allowed, a form submitting to http. */
+  why: string;
+}
+
 export interface PagesEvidence {
   browserVersion: string;
   visits: PageVisit[];
+  flows: FlowRun[];
 }
 
 /** One certificate, reduced to the facts the certificate checks judge. Dates are ISO strings. */

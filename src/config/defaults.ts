@@ -11,6 +11,7 @@ export const DEFAULT_TIMEOUTS = {
   requestMs: 10_000,
   pageMs: 20_000,
   settleMs: 1_500,
+  stepMs: 10_000,
 } as const;
 
 export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };

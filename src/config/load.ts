@@ -9,6 +9,24 @@ import { ConfigError, jsonPath } from './errors.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
 
+export type FlowStep =
+  | { kind: 'goto'; url: string; timeoutMs?: number }
+  | { kind: 'click' | 'check' | 'uncheck'; selector: string; timeoutMs?: number }
+  | { kind: 'fill'; selector: string; value: string; secret: boolean; timeoutMs?: number }
+  | { kind: 'select'; selector: string; values: string[]; secret: boolean; timeoutMs?: number }
+  | { kind: 'press'; selector: string; key: string; timeoutMs?: number }
+  | { kind: 'waitFor'; url?: string; selector?: string; text?: string; timeoutMs?: number };
+
+export interface Flow {
+  name: string;
+  after?: string;
+  steps?: FlowStep[];
+  script?: string;
+  visit: string[];
+  allowHosts: string[];
+  secrets: Record<string, string>;
+}
+
 export interface Site {
   name: string;
   url: string;
@@ -17,7 +35,8 @@ export interface Site {
   pages: string[];
   policy: Policy;
   cookies: CookiePolicy;
-  flows: SiteConfig['flows'];
+  flows: Flow[];
+  screenshots: boolean;
 }
 
 export interface CookiePolicy {
@@ -94,7 +113,8 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
       pages: site.pages,
       policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
-      flows: site.flows,
+      flows: [],
+      screenshots: true,
     })),
   };
 }

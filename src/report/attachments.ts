@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 import { insecureItems } from '../checks/mixed-content.ts';
 import { cookieRecords } from '../checks/cookie-records.ts';
+import { originPrefix, where } from '../checks/where.ts';
 
 export interface Attachment {
   name: string;
@@ -122,13 +123,19 @@ export const RENDERERS: Renderers = {
       name: 'pages',
       contentType: 'text/plain',
       body: textTable([
-        ['page', 'status', 'final URL', 'ms', 'error or limit'],
-        ...p.visits.map((v) => [v.url, String(v.status ?? '-'), v.finalUrl ?? '', String(v.elapsedMs), [v.error, ...v.notes].filter(Boolean).join('; ')]),
+        ['page', 'status', 'final URL', 'ms', 'error or not read'],
+        ...p.visits.map((v) => [
+          `${originPrefix(v)}${v.url}`,
+          String(v.status ?? '-'),
+          v.finalUrl ?? '',
+          String(v.elapsedMs),
+          [v.error, ...v.unread.map((u) => `${u.target}: ${u.reason}`), ...v.notes].filter(Boolean).join('; '),
+        ]),
       ]),
     },
     { name: 'insecure content', contentType: 'text/plain', body: insecureTable(p) },
     { name: 'cookies', contentType: 'text/plain', body: cookieTable(p) },
-    ...p.visits.flatMap((v) => (v.screenshot && existsSync(v.screenshot) ? [{ name: `screenshot ${v.path}`, contentType: 'image/png', path: v.screenshot }] : [])),
+    ...p.visits.flatMap((v) => (v.screenshot && existsSync(v.screenshot) ? [{ name: `screenshot ${where(v)}`, contentType: 'image/png', path: v.screenshot }] : [])),
   ],
   tls: renderTls,
 };

@@ -30,6 +30,7 @@ test('a minimal file gets every default', () => {
     policy: DEFAULT_POLICY,
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     flows: [],
+    screenshots: true,
   });
   assert.deepEqual(config.timeouts, DEFAULT_TIMEOUTS);
   assert.equal(config.caFile, undefined);

@@ -7,7 +7,7 @@ import { cookieSameSite } from '../../src/checks/cookie-samesite.ts';
 import { cookieRecords } from '../../src/checks/cookie-records.ts';
 import type { Check } from '../../src/checks/types.ts';
 import type { JarCookie, PageVisit } from '../../src/collectors/types.ts';
-import { pages, response, site, visit } from './evidence-builders.ts';
+import { pages, response, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';
 const S = site();
@@ -106,6 +106,6 @@ test('the same cookie set on every page is one finding, named after its first se
 });
 
 test('a page that did not load cannot be measured', () => {
-  const out = cookieSecure.run(S, { pages: pages(visit(PAGE, { error: 'net::ERR_TIMED_OUT', responses: [] })) });
+  const out = cookieSecure.run(S, { pages: pages(unloaded(PAGE, 'net::ERR_TIMED_OUT')) });
   assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
 });

@@ -25,6 +25,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     policy: { ...DEFAULT_POLICY },
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     flows: [],
+    screenshots: true,
     ...overrides,
   };
 }
@@ -87,8 +88,9 @@ export function response(url: string, overrides: Partial<ObservedResponse> = {})
 
 export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisit {
   return {
-    path: new URL(url).pathname,
+    origin: { kind: 'page', path: new URL(url).pathname },
     url,
+    unread: [],
     finalUrl: url,
     status: 200,
     responses: [response(url)],
@@ -105,7 +107,7 @@ export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisi
 }
 
 export function pages(...visits: PageVisit[]): PagesEvidence {
-  return { browserVersion: 'test', visits };
+  return { browserVersion: 'test', visits, flows: [] };
 }
 
 /** The reference time of hand-made tls evidence. */
@@ -168,4 +170,9 @@ export function deadTlsHost(host: string, kind: ProbeError['kind'] = 'refused'):
 
 export function tlsEvidence(...hosts: HostTls[]): TlsEvidence {
   return { collectedAt: TLS_NOW, library: 'OpenSSL test', hosts };
+}
+
+/** A listed page the browser could not load (or read): the recorder marks it unread. */
+export function unloaded(url: string, error: string): PageVisit {
+  return visit(url, { error, responses: [], navigations: [], unread: [{ target: url, reason: `the page did not finish loading: ${error}` }] });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { insecureItems, mixedContent } from '../../src/checks/mixed-content.ts';
 import { parseMixedContentConsole } from '../../src/collectors/mixed-content-watch.ts';
 import type { MixedContentReport, ResourceReference } from '../../src/collectors/types.ts';
-import { pages, site, visit } from './evidence-builders.ts';
+import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';
 const report = (url: string, over: Partial<MixedContentReport> = {}): MixedContentReport => ({ url, frameUrl: PAGE, kind: 'image', resolution: 'upgraded', source: 'audits', ...over });
@@ -78,7 +78,7 @@ test('forms posting to http are high; content in a frame names the frame', () =>
 });
 
 test('a page that did not load cannot be measured', () => {
-  const out = run(visit(PAGE, { error: 'net::ERR_TIMED_OUT', responses: [] }));
+  const out = run(unloaded(PAGE, 'net::ERR_TIMED_OUT'));
   assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
   assert.deepEqual(out.findings, []);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { noDowngrade } from '../../src/checks/no-downgrade.ts';
-import { answer, chain, healthyHost, pages, redirectHop, response, site, transport, visit } from './evidence-builders.ts';
+import { answer, chain, healthyHost, pages, redirectHop, response, site, transport, visit, unloaded } from './evidence-builders.ts';
 
 const S = site();
 const clean = transport(healthyHost('example.test'), healthyHost('www.example.test'));
@@ -47,7 +47,7 @@ test('http links to own hosts are medium; to other sites they are not this check
 });
 
 test('a page that never loaded is could-not-measure', () => {
-  const v = visit('https://example.test/', { error: 'net::ERR_CONNECTION_REFUSED', responses: [] });
+  const v = unloaded('https://example.test/', 'net::ERR_CONNECTION_REFUSED');
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
   assert.deepEqual(out.unmeasured.map((u) => u.target), ['https://example.test/']);
 });

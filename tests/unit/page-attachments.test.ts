@@ -20,10 +20,10 @@ test('the pages evidence renders the insecure content and cookie tables and each
     visit('https://example.test/gone', { screenshot: '/nonexistent/b.png' }),
   );
   const byName = new Map(renderEvidence('pages', evidence).map((a) => [a.name, a]));
-  assert.deepEqual([...byName.keys()], ['pages', 'insecure content', 'cookies', 'screenshot /']);
+  assert.deepEqual([...byName.keys()], ['pages', 'insecure content', 'cookies', `screenshot ${PAGE}`]);
   assert.match(byName.get('insecure content')!.body!, /https:\/\/example\.test\/\s+http:\/\/cdn\.test\/a\.png\s+image\s+img\[src\]\s+not-requested/);
   assert.match(byName.get('cookies')!.body!, /sid\s+https:\/\/example\.test\/\s+header\s+yes\s+NO\s+MISSING\s+\(host only\)\s+\//);
-  assert.equal(byName.get('screenshot /')!.path, shot);
+  assert.equal(byName.get(`screenshot ${PAGE}`)!.path, shot);
 });
 
 test('empty tables say so', () => {

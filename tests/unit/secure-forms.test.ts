@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { statusOf } from '../../src/checks/types.ts';
 import { secureForms, sensitivity } from '../../src/checks/secure-forms.ts';
 import type { FormField, FormSnapshot } from '../../src/collectors/types.ts';
-import { pages, site, visit } from './evidence-builders.ts';
+import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/login';
 const field = (over: Partial<FormField>): FormField => ({ tag: 'input', type: 'text', name: '', id: '', autocomplete: '', ...over });
@@ -61,6 +61,6 @@ test('an ordinary form posting to http is not this check (mixed-content reports 
 });
 
 test('a page that did not load cannot be measured', () => {
-  const out = secureForms.run(site(), { pages: pages(visit(PAGE, { error: 'net::ERR_CONNECTION_RESET', responses: [] })) });
+  const out = secureForms.run(site(), { pages: pages(unloaded(PAGE, 'net::ERR_CONNECTION_RESET')) });
   assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
 });

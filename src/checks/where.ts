@@ -1,0 +1,42 @@
+// Where a page check saw something: the page's URL for a listed page, and for a flow its name,
+// the step or visit and the URL, e.g. "checkout › step 5 click #go-to-checkout › https://shop/checkout".
+import type { PageVisit } from '../collectors/types.ts';
+
+/** "checkout › step 5 click #go-to-checkout › " for a flow's page, "" for a listed page. */
+export function originPrefix(visit: Pick<PageVisit, 'origin'>): string {
+  const o = visit.origin;
+  switch (o.kind) {
+    case 'page':
+      return '';
+    case 'flow-step':
+      return `${o.flow} › step ${o.step} ${o.action} › `;
+    case 'flow-visit':
+      return `${o.flow} › visit ${o.path} › `;
+    case 'test':
+      return `${o.title} › `;
+  }
+}
+
+/** The page as the report names it. */
+export const pageUrl = (visit: Pick<PageVisit, 'url' | 'finalUrl'>): string =>
+  visit.finalUrl && !visit.finalUrl.startsWith('chrome-error:') ? visit.finalUrl : visit.url;
+
+export const where = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string => `${originPrefix(visit)}${pageUrl(visit)}`;
+
+/**
+ * A flow reads its page after every step, so the same thing on the same page shows up again
+ * and again: it is reported where it was first seen. Listed pages are each their own sighting.
+ */
+export function firstSighting(): (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>, item: string) => boolean {
+  const seen = new Set<string>();
+  return (visit, item) => {
+    const flow = visit.origin.kind === 'flow-step' || visit.origin.kind === 'flow-visit' ? visit.origin.flow : `${visit.origin.kind}:${visit.url}`;
+    const key = `${flow}\n${pageUrl(visit)}\n${item}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
+/** " (seen at login › step 4 click #submit › https://...)" for a flow's page; nothing for a listed page, whose URL says it all. */
+export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string => (originPrefix(visit) ? ` (seen at ${where(visit)})` : '');

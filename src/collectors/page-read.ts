@@ -1,0 +1,69 @@
+// Reads what the page checks need from a page's final DOM: the links of the main frame, and
+// the insecure references and forms of every frame (cross-site iframes and srcdoc frames
+// included). Frames are read side by side within the visit's deadline; a frame that cannot
+// be read in time, or is too large to parse, is recorded as unread, never skipped silently.
+import type { Frame, Page } from '@playwright/test';
+import pLimit from 'p-limit';
+import type { FormSnapshot, PageLink, ResourceReference, Unread } from './types.ts';
+import { scanDocument } from './page-scan.ts';
+import { bounded, type Deadline } from './bounded.ts';
+
+/** Past this size a frame's HTML is not parsed: a hostile page must not stall the run. */
+export const MAX_HTML_BYTES = 5_000_000;
+/** Frames read per page; a page of 1,000 nested iframes is read in part and says so. */
+export const MAX_FRAMES = 50;
+const FRAMES_AT_ONCE = 4;
+
+export interface PageRead {
+  links: PageLink[];
+  insecureReferences: ResourceReference[];
+  forms: FormSnapshot[];
+  unread: Unread[];
+}
+
+/** The URL a frame's content is judged and resolved under: srcdoc and about:blank frames inherit their parent's. */
+function documentUrl(frame: Frame): string | undefined {
+  for (let f: Frame | null = frame; f; f = f.parentFrame()) {
+    const url = f.url();
+    if (url.startsWith('https://') || url.startsWith('http://')) return url;
+    if (url !== 'about:srcdoc' && url !== 'about:blank') return undefined; // chrome-error://, data:, blob:...
+  }
+  return undefined;
+}
+
+type FrameRead = { unread: Unread } | { frameUrl: string; main: boolean; scan: ReturnType<typeof scanDocument> } | undefined;
+
+async function readFrame(page: Page, frame: Frame, deadline: Deadline, frameMs: number): Promise<FrameRead> {
+  const frameUrl = documentUrl(frame);
+  if (!frameUrl) return undefined;
+  const html = deadline.passed ? undefined : await bounded(frame.content(), deadline.cap(frameMs), undefined);
+  const target = frame.url() === frameUrl ? frameUrl : `${frameUrl} (${frame.url()} frame)`;
+  if (html === undefined) {
+    return { unread: { target, reason: `its HTML could not be read within ${frameMs} ms (the renderer did not answer, or the frame went away)` } };
+  }
+  if (html.length > MAX_HTML_BYTES) return { unread: { target, reason: `its HTML (${html.length} characters) is over the ${MAX_HTML_BYTES} limit: not scanned` } };
+  return { frameUrl, main: frame === page.mainFrame(), scan: scanDocument(html, frameUrl) };
+}
+
+export async function readPage(page: Page, deadline: Deadline, frameMs: number): Promise<PageRead> {
+  const out: PageRead = { links: [], insecureReferences: [], forms: [], unread: [] };
+  const frames = page.frames().filter((f) => !f.isDetached());
+  if (frames.length > MAX_FRAMES) {
+    out.unread.push({ target: page.url(), reason: `${frames.length - MAX_FRAMES} of its ${frames.length} frames were not read (limit ${MAX_FRAMES} per page)` });
+  }
+  const limit = pLimit(FRAMES_AT_ONCE);
+  // Read side by side, merged in frame order so that findings come out in the same order every run.
+  const reads = await Promise.all(frames.slice(0, MAX_FRAMES).map((frame) => limit(() => readFrame(page, frame, deadline, frameMs))));
+  for (const read of reads) {
+    if (!read) continue;
+    if ('unread' in read) {
+      out.unread.push(read.unread);
+      continue;
+    }
+    if (read.main) out.links = read.scan.links;
+    // An http page is insecure as a whole; its references are not mixed content.
+    if (read.frameUrl.startsWith('https://')) out.insecureReferences.push(...read.scan.insecureReferences);
+    out.forms.push(...read.scan.forms);
+  }
+  return out;
+}

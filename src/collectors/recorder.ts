@@ -1,0 +1,268 @@
+// The one page recorder. Listed pages, flows and a team's own tests (library mode) all drive
+// pages their own way; this records what the browser saw while they did, the same way for
+// all of them: every response (redirects included, Set-Cookie values masked), every
+// navigation a page started, what Chromium reported as mixed content, and, at each
+// snapshot, the links, insecure references and forms of every frame of the final DOM, the
+// cookies that appeared in the jar since the last snapshot, and a screenshot with the fields
+// and text holding secrets masked. Never throws: what cannot be read is recorded as unread.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page, Request, Response } from '@playwright/test';
+import type { Timeouts } from '../config/defaults.ts';
+import type { NavigationRequest, ObservedResponse, PageVisit, Unread, VisitOrigin } from './types.ts';
+import { watchMixedContent, type MixedContentWatch } from './mixed-content-watch.ts';
+import { changedCookies, readJar, type JarSnapshot } from './cookie-jar.ts';
+import { readPage } from './page-read.ts';
+import { bounded, Deadline } from './bounded.ts';
+import { resolveUrl } from '../net/url.ts';
+
+export interface RecorderOptions {
+  timeouts: Timeouts;
+  /** Where screenshots go; none are taken when undefined (sites with `screenshots: false`). */
+  screenshotDir?: string;
+  /** Values that must not be readable in a screenshot when the page shows them. */
+  secrets: readonly string[];
+}
+
+interface PageLog {
+  responses: Promise<ObservedResponse | undefined>[];
+  navigations: NavigationRequest[];
+  watch: MixedContentWatch;
+  crashed: boolean;
+  /** Why the last main-frame navigation failed (net::ERR_...), for a page left on a browser error page. */
+  navigationFailure?: string;
+  /** Fields the harness typed a secret into: masked in every screenshot of the page. */
+  secretFields: Locator[];
+}
+
+export interface SnapshotOptions {
+  /** The URL asked for, or where the page was when the step began. */
+  url: string;
+  status?: number;
+  /** Why the navigation or step failed; the page then counts as not read. */
+  error?: string;
+  /** Scroll to the bottom first, so lazy images and frames load (listed pages and flow visits). */
+  scroll: boolean;
+  deadline: Deadline;
+  startedAt: number;
+}
+
+/** Settle waits and DOM reads are quick on a page that behaves; these bounds only stop one that does not. */
+export const readMs = (t: Timeouts): number => Math.max(2_000, t.settleMs);
+/** The most one visit may take after its navigation: settling, reading every frame, the screenshot, the jar. */
+export const snapshotBudgetMs = (t: Timeouts): number => 2 * t.settleMs + 4 * readMs(t) + 2_000;
+
+const MASKED = '(value not recorded)';
+/** Cookie values may be session tokens: keep the name and attributes, drop the value. */
+const maskCookieValue = (setCookie: string): string => setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
+
+const firstLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+
+function startedByPost(request: Request): boolean {
+  for (let r: Request | null = request; r; r = r.redirectedFrom()) if (r.method() === 'POST') return true;
+  return false;
+}
+
+export class Recorder {
+  private readonly logs = new Map<Page, Promise<PageLog>>();
+  private jar: JarSnapshot = new Map();
+  private loginWindow = false;
+  private shots = 0;
+
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly options: RecorderOptions,
+  ) {}
+
+  /** Records every page of the context, those already open and those it opens later (popups). */
+  static attach(context: BrowserContext, options: RecorderOptions): Recorder {
+    const recorder = new Recorder(context, options);
+    if (options.screenshotDir) mkdirSync(options.screenshotDir, { recursive: true });
+    for (const page of context.pages()) void recorder.track(page);
+    context.on('page', (page) => void recorder.track(page));
+    return recorder;
+  }
+
+  /** Starts recording a page; await it before driving a page you created, so nothing is missed. */
+  track(page: Page): Promise<PageLog> {
+    let log = this.logs.get(page);
+    if (!log) {
+      log = this.startLog(page);
+      this.logs.set(page, log);
+    }
+    return log;
+  }
+
+  /**
+   * Responses to POST requests (and the redirects after them) while this is on answer a login
+   * form's submission: the cookies they set are session cookies, whatever their names.
+   */
+  markLogin(on: boolean): void {
+    this.loginWindow = on;
+  }
+
+  async noteSecretField(page: Page, field: Locator): Promise<void> {
+    (await this.track(page)).secretFields.push(field);
+  }
+
+  /** Main-frame navigations since the page's last snapshot: a new document to read. */
+  async newDocuments(page: Page): Promise<number> {
+    return (await this.track(page)).navigations.filter((n) => n.mainFrame).length;
+  }
+
+  private async startLog(page: Page): Promise<PageLog> {
+    const log: PageLog = {
+      responses: [],
+      navigations: [],
+      watch: await watchMixedContent(page),
+      crashed: false,
+      secretFields: [],
+    };
+    page.on('crash', () => (log.crashed = true));
+    page.on('request', (request) => {
+      if (!request.isNavigationRequest()) return;
+      const frame = request.frame();
+      const from = frame.url();
+      log.navigations.push({
+        url: request.url(),
+        mainFrame: frame === page.mainFrame(),
+        from: from && from !== 'about:blank' ? from : undefined,
+        redirected: request.redirectedFrom() !== null,
+      });
+    });
+    page.on('requestfailed', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) log.navigationFailure = request.failure()?.errorText;
+    });
+    page.on('response', (response) => log.responses.push(this.observe(page, response, this.loginWindow)));
+    return log;
+  }
+
+  private async observe(page: Page, response: Response, loginWindow: boolean): Promise<ObservedResponse | undefined> {
+    try {
+      const request = response.request();
+      const headers = (await response.headersArray()).map(({ name, value }): [string, string] => {
+        const lower = name.toLowerCase();
+        return [lower, lower === 'set-cookie' ? maskCookieValue(value) : value];
+      });
+      const location = headers.find(([n]) => n === 'location')?.[1];
+      let mainFrame = false;
+      try {
+        mainFrame = request.frame() === page.mainFrame();
+      } catch {
+        // Service worker requests have no frame.
+      }
+      return {
+        url: response.url(),
+        status: response.status(),
+        resourceType: request.resourceType(),
+        isNavigation: request.isNavigationRequest(),
+        mainFrame,
+        headers,
+        ...(location ? { location: resolveUrl(location, response.url()) ?? location } : {}),
+        ...(loginWindow && startedByPost(request) ? { login: true as const } : {}),
+      };
+    } catch {
+      return undefined; // The page or context went away mid-read.
+    }
+  }
+
+  /** Why the page as a whole could not be read, if it could not. */
+  private pageUnread(log: PageLog, opts: SnapshotOptions, finalUrl: string): Unread | undefined {
+    if (log.crashed) return { target: opts.url, reason: "the page's renderer crashed" };
+    if (finalUrl.startsWith('chrome-error:')) {
+      return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
+    }
+    if (opts.error) return { target: opts.url, reason: `the page did not finish loading: ${opts.error}` };
+    return undefined;
+  }
+
+  /** Everything recorded for the page since its last snapshot, and a reading of its DOM as it is now. */
+  async snapshot(page: Page, origin: VisitOrigin, opts: SnapshotOptions): Promise<PageVisit> {
+    const log = await this.track(page);
+    const { timeouts } = this.options;
+    const { deadline } = opts;
+    if (!log.crashed) await this.settle(page, opts);
+
+    const finalUrl = page.url();
+    const unread: Unread[] = [];
+    const whole = this.pageUnread(log, opts, finalUrl);
+    if (whole) unread.push(whole);
+    const read = log.crashed || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
+    if (read) unread.push(...read.unread);
+    const screenshot = log.crashed ? undefined : await this.screenshot(page, log, deadline);
+    const jar = log.crashed ? undefined : await bounded(readJar(log.watch.session), deadline.cap(readMs(timeouts)), undefined);
+    if (!jar && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
+    const cookies = jar ? changedCookies(this.jar, jar) : [];
+    if (jar) this.jar = jar;
+    const responses = await bounded(Promise.all(log.responses.splice(0)), deadline.cap(readMs(timeouts)), undefined);
+    if (!responses && !whole) unread.push({ target: opts.url, reason: `its responses could not be read within ${readMs(timeouts)} ms` });
+    return {
+      origin,
+      url: opts.url,
+      finalUrl,
+      ...(opts.status !== undefined ? { status: opts.status } : {}),
+      ...(opts.error !== undefined ? { error: opts.error } : {}),
+      unread,
+      responses: (responses ?? []).filter((r): r is ObservedResponse => r !== undefined),
+      navigations: log.navigations.splice(0),
+      links: read?.links ?? [],
+      notes: [],
+      mixedContent: log.watch.take(),
+      insecureReferences: read?.insecureReferences ?? [],
+      forms: read?.forms ?? [],
+      cookies,
+      ...(screenshot ? { screenshot } : {}),
+      elapsedMs: Date.now() - opts.startedAt,
+    };
+  }
+
+  /** Late content (timers, lazy loading, script navigations) gets a bounded time to arrive. */
+  private async settle(page: Page, opts: SnapshotOptions): Promise<void> {
+    const { settleMs } = this.options.timeouts;
+    const { deadline } = opts;
+    if (opts.scroll) await bounded(page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)), deadline.cap(settleMs), undefined);
+    await bounded(page.waitForLoadState('networkidle', { timeout: Math.max(1, deadline.cap(settleMs)) }), deadline.cap(settleMs), undefined);
+    await bounded(page.waitForTimeout(Math.min(250, settleMs)), deadline.cap(settleMs), undefined);
+  }
+
+  private async screenshot(page: Page, log: PageLog, deadline: Deadline): Promise<string | undefined> {
+    const dir = this.options.screenshotDir;
+    if (!dir || deadline.passed) return undefined;
+    const file = path.join(dir, `page-${++this.shots}.png`);
+    // Fields the harness typed a secret into, and any element whose text shows a secret.
+    const mask: Locator[] = [
+      ...log.secretFields,
+      ...this.options.secrets.filter((s) => s.length > 0).map((s) => page.getByText(s)),
+    ];
+    const ms = deadline.cap(2 * readMs(this.options.timeouts));
+    const shot = page.screenshot({ path: file, timeout: Math.max(1, ms), mask, maskColor: '#000' }).then(
+      () => file,
+      () => undefined,
+    );
+    return bounded(shot, ms, undefined);
+  }
+
+  /** Stops listening; bounded, since a busy renderer may never answer. */
+  async detach(): Promise<void> {
+    const logs = await bounded(Promise.all(this.logs.values()), readMs(this.options.timeouts), []);
+    await Promise.all(logs.map((log) => log.watch.stop()));
+  }
+
+  /** A navigation from the driver, bounded, recorded as an error rather than thrown. */
+  static async goto(page: Page, url: string, timeoutMs: number): Promise<{ status?: number; error?: string }> {
+    try {
+      const response = await page.goto(url, { timeout: timeoutMs, waitUntil: 'load' });
+      return { status: response?.status() };
+    } catch (err) {
+      // Still loading after its limit (an endless or huge page): stop it, so reading it stays quick.
+      await bounded(page.evaluate(() => window.stop()), 1_000, undefined);
+      return { error: firstLine(err) };
+    }
+  }
+
+  get browserContext(): BrowserContext {
+    return this.context;
+  }
+}
+
+export { firstLine };

@@ -1,0 +1,24 @@
+// How long collecting a site can take at most, from the bounds every collector keeps. A test
+// waiting for its site's evidence is given this much time on top of its own timeout, so that a
+// large site is never cut off by Playwright while a hung collection still cannot hold a run.
+import type { Site } from '../config/load.ts';
+import type { Timeouts } from '../config/defaults.ts';
+import { PAGES_AT_ONCE, visitBudgetMs } from '../collectors/pages.ts';
+import { snapshotBudgetMs } from '../collectors/recorder.ts';
+import { SCRIPT_STEPS_BUDGET } from '../collectors/flow-script.ts';
+import { MAX_FOLLOW } from '../collectors/redirect-chain.ts';
+
+function flowsBound(site: Site, t: Timeouts): number {
+  return site.flows.reduce((sum, flow) => {
+    const steps = flow.script ? SCRIPT_STEPS_BUDGET * t.stepMs + t.pageMs : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
+    return sum + steps + flow.visit.length * visitBudgetMs(t);
+  }, 0);
+}
+
+export function collectionBoundMs(site: Site, t: Timeouts): number {
+  const pages = Math.ceil(site.pages.length / PAGES_AT_ONCE) * visitBudgetMs(t) + flowsBound(site, t);
+  // A redirect chain of MAX_FOLLOW hops, each a connection (retried once) and a request.
+  const network = (MAX_FOLLOW + 1) * (2 * t.connectMs + t.requestMs);
+  // Waiting for a slot behind one other site, then collecting this one.
+  return 2 * Math.max(pages, network) + 30_000;
+}
