@@ -7,10 +7,15 @@ import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
 import { exitOnConfigError } from './src/config/exit.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
+import { supplyLabEnv } from './lab/credentials.ts';
 
 const sitesFile = sitesFilePath();
 // Workers load this file too: only the runner checks the input and describes the environment.
 const isRunner = !process.env.TEST_WORKER_INDEX;
+// The lab runs for the bundled sites.json, or when LAB=1 asks for it; its shops' test
+// credentials are supplied for the ${VAR}s the bundled sites.json reads.
+const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.resolve('sites.json');
+if (useLab) supplyLabEnv();
 
 // Stop before any browser starts, with one clear line per problem and no stack trace.
 exitOnConfigError(() => loadScanConfig(sitesFile));
@@ -24,8 +29,6 @@ const environment = isRunner
   ? { browser: `${chromiumVersion(browser)} (${browser.source})`, node: process.version, platform: `${process.platform} ${process.arch}`, sitesFile }
   : {};
 
-// The lab runs for the bundled sites.json, or when LAB=1 asks for it.
-const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.resolve('sites.json');
 const labPort = Number(process.env.LAB_PORT_BASE ?? DEFAULT_PORT_BASE);
 
 export default defineConfig({

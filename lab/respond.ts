@@ -1,5 +1,5 @@
 // Small response helpers shared by the lab sites.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const HSTS_GOOD = 'max-age=31536000; includeSubDomains';
 
@@ -33,11 +33,15 @@ export function notFound(res: ServerResponse, opts: PageOptions = {}): void {
 }
 
 /** A handler from a path table; unknown paths are 404s. */
-export function routes(table: Record<string, (res: ServerResponse, url: URL) => void>, opts: PageOptions = {}) {
-  return (req: { url?: string; headers: { host?: string } }, res: ServerResponse): void => {
+export function routes(table: Record<string, (res: ServerResponse, url: URL, req: IncomingMessage) => void>, opts: PageOptions = {}) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'lab'}`);
     const route = table[url.pathname];
-    if (route) route(res, url);
+    if (route) route(res, url, req);
     else notFound(res, opts);
   };
 }
+
+/** Characters that would break out of HTML text, escaped: the lab echoes what users type. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

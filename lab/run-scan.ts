@@ -9,6 +9,7 @@ import { startLab, type RunningLab } from './server.ts';
 import { freePortBase } from './ports.ts';
 import { labSitesFile } from './sites-file.ts';
 import { LAB_SITES } from './sites/index.ts';
+import { LAB_ENV } from './credentials.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,10 +40,11 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
   const base = await freePortBase(LAB_SITES);
   const lab = await startLab(base, dir);
   const sitesFile = path.join(dir, 'sites.json');
-  writeFileSync(sitesFile, JSON.stringify(labSitesFile(base, lab.caFile), null, 2));
+  writeFileSync(sitesFile, JSON.stringify(labSitesFile(base, lab.caFile, LAB_SITES, dir), null, 2));
   const summaryFile = path.join(dir, 'summary.json');
   // Asynchronous on purpose: the lab serves from this process while the scan runs.
   const run = await runScan(['--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`, ...extraArgs], {
+    ...LAB_ENV,
     SITES_FILE: sitesFile,
     SUMMARY_FILE: summaryFile,
     LAB: '0',

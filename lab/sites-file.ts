@@ -1,11 +1,22 @@
 // The sites.json that scans the lab: derived from the lab's own site list so the two
 // cannot drift apart (a unit test compares it with the committed sites.json).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SitesFileInput } from '../src/config/schema.ts';
 import { labPorts } from './ports.ts';
 import type { LabSite } from './types.ts';
 import { LAB_SITES } from './sites/index.ts';
 
-export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LAB_SITES): SitesFileInput {
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Flow scripts are named relative to the repository; a sites file elsewhere gets their absolute path. */
+const withScriptPaths = (flows: Record<string, unknown>[], sitesDir: string) =>
+  flows.map((f) => (typeof f.script === 'string' && sitesDir !== ROOT ? { ...f, script: path.join(ROOT, f.script) } : f));
+
+/** `sitesDir` is where the file will be written (the repository for the committed sites.json). */
+type SiteInput = SitesFileInput['sites'][number];
+
+export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LAB_SITES, sitesDir: string = ROOT): SitesFileInput {
   const ports = labPorts(portBase, sites);
   const connectTo: Record<string, string> = {};
   for (const host of sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])])) {
@@ -23,6 +34,7 @@ export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LA
       url: `https://${s.hosts[0]!.host}/`,
       subdomains: s.hosts.slice(1).map((h) => h.host),
       pages: s.pages,
+      ...(s.flows ? { flows: withScriptPaths(s.flows, sitesDir) as SiteInput['flows'] } : {}),
       ...(s.policy ? { policy: s.policy } : {}),
       ...(s.cookies ? { cookies: s.cookies } : {}),
     })),

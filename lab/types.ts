@@ -61,6 +61,8 @@ export interface LabSite {
   /** Hosts served by the lab but not listed in sites.json (third-party CDNs and the like). */
   unlisted?: LabHost[];
   pages: string[];
+  /** Login and checkout flows, as written in sites.json (a script path is relative to the repository). */
+  flows?: Record<string, unknown>[];
   policy?: PolicyOverrides;
   cookies?: CookiePolicyInput;
   /** The exact verdicts the integration test demands, by check id. */

@@ -3,6 +3,7 @@
 // never loaded, secure login and card forms, and cookies with every attribute right.
 import type { LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
+import { shopRoutes } from '../shop-app.ts';
 
 const nav = '<nav><a href="/">Home</a> <a href="/about">About</a> <a href="https://www.good.lab.test/">www</a></nav>';
 
@@ -20,8 +21,33 @@ const COOKIES = ['session=s; Path=/; Secure; HttpOnly; SameSite=Lax', '__Host-cs
 
 export const good: LabSite = {
   name: 'good',
-  purpose: 'clean site: no check may report anything',
+  purpose: 'clean site: no check may report anything, behind its login and checkout too',
   pages: ['/', '/about', '/account'],
+  flows: [
+    {
+      name: 'login',
+      steps: [
+        { goto: '/login' },
+        { fill: '#username', value: '${LAB_SHOP_USER}' },
+        { fill: '#password', value: '${LAB_SHOP_PASSWORD}' },
+        { click: "role=button[name='Sign in']" },
+        { waitFor: { url: '/account' } },
+      ],
+      visit: ['/orders'],
+    },
+    {
+      name: 'checkout',
+      after: 'login',
+      steps: [
+        { goto: '/products' },
+        { click: '#add-to-cart' },
+        { goto: '/cart' },
+        { click: '#go-to-checkout' },
+        { waitFor: { selector: 'form[action="/pay"]' } },
+        { fill: '[autocomplete=cc-number]', value: '${LAB_TEST_CARD}' },
+      ],
+    },
+  ],
   expect: {},
   hosts: [
     {
@@ -31,6 +57,8 @@ export const good: LabSite = {
         handler: routes({
           '/': (res) => page(res, 'Good', home, { headers: { 'set-cookie': COOKIES } }),
           '/about': (res) => page(res, 'About', `${nav}<p>About us.</p>`),
+          ...shopRoutes({ cookie: { name: 'sid', attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax' }, paymentScript: 'https://www.good.lab.test/pay.js' }),
+          // The listed account page shows the forms a signed-out visitor sees.
           '/account': (res) => page(res, 'Account', account),
         }),
       },
@@ -42,6 +70,7 @@ export const good: LabSite = {
         handler: routes({
           '/': (res) => page(res, 'www', nav),
           '/logo.png': (res) => res.writeHead(200, { 'content-type': 'image/png' }).end(),
+          '/pay.js': (res) => res.writeHead(200, { 'content-type': 'text/javascript', 'strict-transport-security': 'max-age=31536000' }).end('/* payments */'),
         }),
       },
     },

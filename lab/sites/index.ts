@@ -9,6 +9,7 @@ import { mixedContent } from './mixed-content.ts';
 import { forms } from './forms.ts';
 import { cookies } from './cookies.ts';
 import { hostile } from './hostile.ts';
+import { shop, flowFailures } from './shop.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -22,5 +23,7 @@ export const LAB_SITES: LabSite[] = [
   cookies,
   certificates,
   tlsSettings,
+  shop,
+  flowFailures,
   hostile,
 ];

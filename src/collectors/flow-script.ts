@@ -28,8 +28,21 @@ const ACTIONS = new Set([
   'check', 'click', 'dblclick', 'dispatchEvent', 'dragAndDrop', 'dragTo', 'fill', 'focus', 'goBack', 'goForward', 'goto', 'hover',
   'insertText', 'press', 'pressSequentially', 'reload', 'selectOption', 'selectText', 'setChecked', 'setInputFiles', 'tap', 'type', 'uncheck',
 ]);
-/** Objects whose methods act on the page, wrapped like the page itself. */
-const WRAPPED = new Set(['Locator', 'FrameLocator', 'Frame', 'Keyboard', 'ElementHandle']);
+type Kind = 'Page' | 'Frame' | 'FrameLocator' | 'Locator' | 'ElementHandle' | 'Keyboard';
+
+const has = (obj: object, ...methods: string[]): boolean => methods.every((m) => typeof (obj as Record<string, unknown>)[m] === 'function');
+
+/** What a Playwright object is, by its methods (its class names are not public and are minified). */
+function kindOf(value: unknown): Kind | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  if (has(value, 'mainFrame', 'goto')) return 'Page';
+  if (has(value, 'parentFrame', 'fill')) return 'Frame';
+  if (has(value, 'owner', 'locator') && !has(value, 'fill')) return 'FrameLocator';
+  if (has(value, 'asElement', 'fill')) return 'ElementHandle';
+  if (has(value, 'fill', 'nth', 'filter')) return 'Locator';
+  if (has(value, 'insertText', 'down', 'up')) return 'Keyboard';
+  return undefined;
+}
 
 class SecretRefused extends Error {
   constructor(readonly refused: Omit<RefusedSecret, 'step'>) {
@@ -38,7 +51,7 @@ class SecretRefused extends Error {
 }
 
 /** The field a call types into: the locator or handle itself, the selector of a page/frame call, or the focused element. */
-function fieldOf(page: Page, target: object, kind: string, args: unknown[]): Locator | { evaluate: Locator['evaluate'] } {
+function fieldOf(page: Page, target: object, kind: Kind, args: unknown[]): Locator | { evaluate: Locator['evaluate'] } {
   if (kind === 'Locator' || kind === 'ElementHandle') return target as Locator;
   if ((kind === 'Page' || kind === 'Frame') && typeof args[0] === 'string') return (target as Page).locator(args[0]).first();
   return page.locator('*:focus').first();
@@ -54,7 +67,7 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
       recorder.markLogin(false);
     }
   };
-  const guard = async (target: object, kind: string, args: unknown[]) => {
+  const guard = async (target: object, kind: Kind, args: unknown[]) => {
     if (!args.some((a) => typeof a === 'string' && secrets.some((secret) => a.includes(secret)))) return;
     const field = fieldOf(page, target, kind, args);
     const facts = await readFieldFacts(field as Locator, options.timeouts.stepMs);
@@ -63,13 +76,13 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
     if (kind !== 'ElementHandle' && 'first' in field) await recorder.noteSecretField(page, field as Locator);
     if (isPasswordField(facts)) recorder.markLogin(true);
   };
-  const wrap = <T extends object>(target: T, kind: string): T =>
+  const wrap = <T extends object>(target: T, kind: Kind): T =>
     new Proxy(target, {
       get(obj, prop, receiver) {
         const value = Reflect.get(obj, prop, receiver) as unknown;
-        const name = (value as object | null)?.constructor?.name ?? '';
         // page.keyboard and the like are properties: wrapped too, so typing through them is guarded.
-        if (value && typeof value === 'object' && WRAPPED.has(name)) return wrap(value, name);
+        const propertyKind = kindOf(value);
+        if (propertyKind) return wrap(value as object, propertyKind);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           const call = async () => {
@@ -81,8 +94,8 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
           };
           if (ACTIONS.has(String(prop))) return call();
           const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
-          const kindOfResult = (result as object | null)?.constructor?.name ?? '';
-          return result && typeof result === 'object' && WRAPPED.has(kindOfResult) ? wrap(result, kindOfResult) : result;
+          const resultKind = kindOf(result);
+          return resultKind ? wrap(result as object, resultKind) : result;
         };
       },
     });

@@ -28,8 +28,8 @@ export function describeStep(step: FlowStep, siteUrl: string): string {
   }
 }
 
-/** Steps after which the page is read: the ones that can navigate or change what the page shows. */
-export const changesPage = (step: FlowStep): boolean => step.kind === 'goto' || step.kind === 'click' || step.kind === 'press' || step.kind === 'waitFor';
+/** Steps that can navigate or change what the page shows. */
+export const changesPage = (step: FlowStep): boolean => step.kind === 'goto' || step.kind === 'click' || step.kind === 'press';
 
 /** A path waits for that path on any of the page's own URL (query ignored unless given); anything else is a Playwright URL glob. */
 export function urlMatcher(value: string): string | ((url: URL) => boolean) {

@@ -39,7 +39,7 @@ export interface FlowSession {
 export async function snapshotStep(s: FlowSession, step: number, action: string, error?: string): Promise<void> {
   const deadline = new Deadline(snapshotBudgetMs(s.options.timeouts));
   s.visits.push(
-    await s.recorder.snapshot(s.page, { kind: 'flow-step', flow: s.flow.name, step, action }, { url: s.page.url(), ...(error ? { error } : {}), scroll: false, deadline, startedAt: Date.now() }),
+    await s.recorder.snapshot(s.page, { kind: 'flow-step', flow: s.flow.name, step, action }, { url: s.page.url(), ...(error ? { error } : {}), settle: 'step', deadline, startedAt: Date.now() }),
   );
 }
 
@@ -65,7 +65,10 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
       return { completed: false, stoppedAt: labels[i], reason: result.error, notReached };
     }
     if (result.typedPassword) loginPending = true;
-    if (changesPage(step) || i === steps.length - 1) {
+    // Read the page a step left: after anything that navigates or acts on it, after a wait that
+    // brought a new document, and at the end. A wait on the same document shows nothing new.
+    const readIt = changesPage(step) || (step.kind === 'waitFor' && (await s.recorder.newDocuments(s.page)) > 0) || i === steps.length - 1;
+    if (readIt) {
       await snapshotStep(s, i + 1, action);
       if (submits) {
         s.recorder.markLogin(false);
@@ -83,7 +86,7 @@ async function visitPages(s: FlowSession): Promise<void> {
     const url = new URL(visitPath, s.site.url).href;
     const deadline = new Deadline(s.options.timeouts.pageMs + snapshotBudgetMs(s.options.timeouts));
     const nav = await Recorder.goto(s.page, url, s.options.timeouts.pageMs);
-    s.visits.push(await s.recorder.snapshot(s.page, { kind: 'flow-visit', flow: s.flow.name, path: visitPath }, { url, ...nav, scroll: true, deadline, startedAt }));
+    s.visits.push(await s.recorder.snapshot(s.page, { kind: 'flow-visit', flow: s.flow.name, path: visitPath }, { url, ...nav, settle: 'page', deadline, startedAt }));
   }
 }
 

@@ -41,7 +41,7 @@ async function visitListedPage(browser: Browser, site: Site, pagePath: string, o
     const page = await context.newPage();
     await recorder.track(page);
     const nav = await Recorder.goto(page, url, options.timeouts.pageMs);
-    return await recorder.snapshot(page, { kind: 'page', path: pagePath }, { url, ...nav, scroll: true, deadline, startedAt });
+    return await recorder.snapshot(page, { kind: 'page', path: pagePath }, { url, ...nav, settle: 'page', deadline, startedAt });
   } finally {
     await recorder.detach();
     await bounded(context.close(), options.timeouts.pageMs, undefined);

@@ -25,6 +25,9 @@ export interface RecorderOptions {
 }
 
 interface PageLog {
+  /** Requests started and not yet finished or failed, and when the network last changed. */
+  inflight: number;
+  lastActivity: number;
   responses: Promise<ObservedResponse | undefined>[];
   navigations: NavigationRequest[];
   watch: MixedContentWatch;
@@ -41,8 +44,12 @@ export interface SnapshotOptions {
   status?: number;
   /** Why the navigation or step failed; the page then counts as not read. */
   error?: string;
-  /** Scroll to the bottom first, so lazy images and frames load (listed pages and flow visits). */
-  scroll: boolean;
+  /**
+   * A page: scroll to the bottom (lazy images and frames load) and wait for 500 ms without
+   * network activity (Playwright's "networkidle"). A flow step: no scroll and 150 ms of quiet,
+   * since the step itself waited for what it triggered. Either way at most settleMs.
+   */
+  settle: 'page' | 'step';
   deadline: Deadline;
   startedAt: number;
 }
@@ -65,7 +72,8 @@ function startedByPost(request: Request): boolean {
 
 export class Recorder {
   private readonly logs = new Map<Page, Promise<PageLog>>();
-  private jar: JarSnapshot = new Map();
+  /** The jar at the last snapshot; read when the first page is tracked, so a flow that starts from another's state sees only what it set itself. */
+  private jar?: JarSnapshot;
   private loginWindow = false;
   private shots = 0;
 
@@ -112,12 +120,22 @@ export class Recorder {
 
   private async startLog(page: Page): Promise<PageLog> {
     const log: PageLog = {
+      inflight: 0,
+      lastActivity: Date.now(),
       responses: [],
       navigations: [],
       watch: await watchMixedContent(page),
       crashed: false,
       secretFields: [],
     };
+    this.jar ??= await bounded(readJar(log.watch.session), readMs(this.options.timeouts), new Map());
+    const activity = (delta: number) => {
+      log.inflight = Math.max(0, log.inflight + delta);
+      log.lastActivity = Date.now();
+    };
+    page.on('request', () => activity(1));
+    page.on('requestfinished', () => activity(-1));
+    page.on('requestfailed', () => activity(-1));
     page.on('crash', () => (log.crashed = true));
     page.on('request', (request) => {
       if (!request.isNavigationRequest()) return;
@@ -181,7 +199,7 @@ export class Recorder {
     const log = await this.track(page);
     const { timeouts } = this.options;
     const { deadline } = opts;
-    if (!log.crashed) await this.settle(page, opts);
+    if (!log.crashed) await this.settle(page, log, opts);
 
     const finalUrl = page.url();
     const unread: Unread[] = [];
@@ -192,7 +210,7 @@ export class Recorder {
     const screenshot = log.crashed ? undefined : await this.screenshot(page, log, deadline);
     const jar = log.crashed ? undefined : await bounded(readJar(log.watch.session), deadline.cap(readMs(timeouts)), undefined);
     if (!jar && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
-    const cookies = jar ? changedCookies(this.jar, jar) : [];
+    const cookies = jar ? changedCookies(this.jar ?? new Map(), jar) : [];
     if (jar) this.jar = jar;
     const responses = await bounded(Promise.all(log.responses.splice(0)), deadline.cap(readMs(timeouts)), undefined);
     if (!responses && !whole) unread.push({ target: opts.url, reason: `its responses could not be read within ${readMs(timeouts)} ms` });
@@ -217,12 +235,18 @@ export class Recorder {
   }
 
   /** Late content (timers, lazy loading, script navigations) gets a bounded time to arrive. */
-  private async settle(page: Page, opts: SnapshotOptions): Promise<void> {
-    const { settleMs } = this.options.timeouts;
+  private async settle(page: Page, log: PageLog, opts: SnapshotOptions): Promise<void> {
     const { deadline } = opts;
-    if (opts.scroll) await bounded(page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)), deadline.cap(settleMs), undefined);
-    await bounded(page.waitForLoadState('networkidle', { timeout: Math.max(1, deadline.cap(settleMs)) }), deadline.cap(settleMs), undefined);
-    await bounded(page.waitForTimeout(Math.min(250, settleMs)), deadline.cap(settleMs), undefined);
+    const until = Date.now() + deadline.cap(this.options.timeouts.settleMs);
+    if (opts.settle === 'page') {
+      await bounded(page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)), until - Date.now(), undefined);
+      // What scrolling brings into view starts loading a moment later.
+      log.lastActivity = Date.now();
+    }
+    const quietMs = opts.settle === 'page' ? 500 : 150;
+    while (Date.now() < until && (log.inflight > 0 || Date.now() - log.lastActivity < quietMs)) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(1, until - Date.now()))));
+    }
   }
 
   private async screenshot(page: Page, log: PageLog, deadline: Deadline): Promise<string | undefined> {

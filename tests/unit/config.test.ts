@@ -7,6 +7,7 @@ import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '
 import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
+import { LAB_ENV } from '../../lab/credentials.ts';
 
 const parse = (value: unknown, env: NodeJS.ProcessEnv = {}) => parseScanConfig(JSON.stringify(value), '/x/sites.json', env);
 
@@ -91,5 +92,5 @@ test('sites.schema.json is generated from the zod schema (run npm run schema)', 
 test('the committed sites.json scans the lab as the lab defines it (run npm run lab -- --write-sites)', () => {
   const committed = JSON.parse(readFileSync(new URL('../../sites.json', import.meta.url), 'utf8'));
   assert.deepEqual(committed, labSitesFile(DEFAULT_PORT_BASE, 'lab/.generated/ca.pem'));
-  assert.doesNotThrow(() => parse(committed));
+  assert.doesNotThrow(() => parse(committed, { ...LAB_ENV }));
 });
