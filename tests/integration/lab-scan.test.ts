@@ -37,11 +37,13 @@ function assertVerdict(site: string, id: string, expected: ExpectedCheck): void 
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched, [], `${site} ${id}: unexpected findings`);
-  assert.deepEqual(
-    (actual.unmeasured ?? []).map((u) => u.target).sort(),
-    [...(expected.unmeasured ?? [])].sort(),
-    `${site} ${id}: could-not-measure targets`,
-  );
+  const unmeasured = actual.unmeasured ?? [];
+  const wantedUnmeasured = (expected.unmeasured ?? []).map((u) => (typeof u === 'string' ? [u] : u) as [string, RegExp?]);
+  assert.deepEqual(unmeasured.map((u) => u.target).sort(), wantedUnmeasured.map(([target]) => target).sort(), `${site} ${id}: could-not-measure targets`);
+  for (const [target, reason] of wantedUnmeasured) {
+    const why = unmeasured.find((u) => u.target === target)!.reason;
+    assert.ok(!reason || reason.test(why), `${site} ${id}: could not measure ${target} because "${why}", expected ${reason}`);
+  }
 }
 
 describe('scan of the local test sites', () => {
