@@ -1,5 +1,7 @@
 // Which collector produces each kind of evidence. A check names the kinds it needs;
 // only those are collected, once per site and run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { ScanConfig, Site } from '../config/load.ts';
@@ -32,10 +34,17 @@ export function createCollectDeps(config: ScanConfig, artifactsDir: string): { d
   const trust = loadTrustStore(config.caFile);
   const net: NetContext = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
   let browser: Promise<Browser> | undefined;
+  // The browser's own HOME and certificate database live here until it closes.
+  let browserDir: string | undefined;
+  const launch = async () => {
+    browserDir = mkdtempSync(path.join(os.tmpdir(), 'scan-browser-'));
+    return (await launchScanBrowser(config, trust, net, browserDir)).browser;
+  };
   return {
-    deps: { config, net, artifactsDir, browser: () => (browser ??= launchScanBrowser(config, trust, net)) },
+    deps: { config, net, artifactsDir, browser: () => (browser ??= launch()) },
     close: async () => {
       if (browser) await (await browser).close().catch(() => {});
+      if (browserDir) rmSync(browserDir, { recursive: true, force: true });
     },
   };
 }
