@@ -5,13 +5,15 @@ import { defineConfig } from '@playwright/test';
 import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
 import { ConfigError } from './src/config/errors.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
+import { chooseBrowserTrust } from './src/browser/trust-mode.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
 
 const sitesFile = sitesFilePath();
 
 // Stop before any browser starts, with one clear line per problem and no stack trace.
+let hasCa = false;
 try {
-  loadScanConfig(sitesFile);
+  hasCa = loadScanConfig(sitesFile).caFile !== undefined;
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`\n${err.message}\n`);
@@ -25,6 +27,7 @@ if (!browser.ok) {
 
 const environment = {
   browser: `${chromiumVersion(browser)} (${browser.source})`,
+  browserTrust: chooseBrowserTrust(hasCa).mode,
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   sitesFile,

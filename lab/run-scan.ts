@@ -17,6 +17,7 @@ export interface Summary {
   startedAt: string;
   finishedAt: string;
   sitesFile: string;
+  environment: Record<string, string>;
   sites: { name: string; url: string; checks: SummaryCheck[] }[];
 }
 export interface SummaryCheck {

@@ -1,16 +1,19 @@
 // The browser the scan launches trusts exactly the sites file's `ca` roots, as a browser with
 // that CA installed: real Chromium, lab certificates made at start. With its own NSS database
 // it loads the clean site as "secure" and refuses a bad certificate on a reused key with the
-// browser's own error; without certutil on PATH the fallback says so and never trusts a root's key.
+// browser's own error; without certutil on PATH the fallback says so once and never trusts a root's key.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { X509Certificate } from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import { startLab, type RunningLab } from '../../lab/server.ts';
 import { freePortBase } from '../../lab/ports.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
+import { runScan, type Summary } from '../../lab/run-scan.ts';
 import { good } from '../../lab/sites/good.ts';
 import { keyReuseExpired, keyReuseWrongName } from '../../lab/sites/key-reuse.ts';
 import { parseScanConfig, type ScanConfig } from '../../src/config/load.ts';
@@ -18,7 +21,6 @@ import { loadTrustStore, type TrustStore } from '../../src/net/trust.ts';
 import type { NetContext } from '../../src/collectors/net-context.ts';
 import { launchScanBrowser } from '../../src/browser/launch.ts';
 import { hostsToLearn, spkiHash, verifiedLeafKeys } from '../../src/browser/spki-fallback.ts';
-import { X509Certificate } from 'node:crypto';
 
 const SITES = [good, keyReuseExpired, keyReuseWrongName];
 let dir: string;
@@ -118,4 +120,26 @@ describe('without certutil: the SPKI fallback', () => {
       assert.match((await load(run.browser, url)).error ?? '', /net::ERR_CERT_/, url);
     }
   });
+});
+
+test('a scan without certutil says so once, and records the fallback in the environment', async () => {
+  // A PATH with what `npx playwright test` needs, and no certutil.
+  const bin = path.join(dir, 'bin-without-certutil');
+  mkdirSync(bin);
+  for (const program of ['node', 'npx', 'sh']) symlinkSync(execFileSync('which', [program], { encoding: 'utf8' }).trim(), path.join(bin, program));
+  // Only the Node-side check of a closed port: no browser needed to see what the run says.
+  const sitesFile = path.join(dir, 'fallback-sites.json');
+  writeFileSync(sitesFile, JSON.stringify({ ca: lab.caFile, connectTo: { 'closed.test:443': '127.0.0.1:1' }, sites: [{ name: 'closed', url: 'https://closed.test/' }] }));
+  const summaryFile = path.join(dir, 'fallback-summary.json');
+  const run = await runScan(['--grep', 'https-port-443', '--reporter=line,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'fallback-results')}`], {
+    PATH: bin,
+    SITES_FILE: sitesFile,
+    SUMMARY_FILE: summaryFile,
+    LAB: '0',
+  });
+  const mode = 'spki-fallback (certutil not found: apt-get install libnss3-tools)';
+  assert.equal(run.output.split(`browser trust: ${mode}.`).length - 1, 1, run.output);
+  assert.match(run.output, /To judge certificates as a browser with the CA installed: apt-get install libnss3-tools/);
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
+  assert.equal(summary.environment.browserTrust, mode);
 });

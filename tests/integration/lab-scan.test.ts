@@ -59,6 +59,12 @@ describe('scan of the local test sites', () => {
     }
   });
 
+  test('the browser trusted the lab CA from its own NSS database, as recorded in the environment', () => {
+    // The key-reuse sites expect the browser's own certificate errors: the SPKI fallback cannot give them.
+    assert.equal(scan.summary.environment.browserTrust, 'nss-db', 'certutil is needed: apt-get install libnss3-tools');
+    assert.doesNotMatch(scan.output, /spki-fallback/);
+  });
+
   test("each site's evidence is collected once per kind, even though failing tests replace workers", () => {
     const collected = [...scan.output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms/g)].map((m) => `${m[2]} ${m[1]}`);
     const kinds = [...new Set(CHECKS.flatMap((c) => c.needs))].sort();
