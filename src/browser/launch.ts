@@ -26,7 +26,7 @@ export async function launchScanBrowser(
   if (!found.ok) throw new Error(found.message);
   const plan = chooseBrowserTrust(trust.extraRoots.length > 0);
   const home = path.join(workDir, 'browser-home');
-  mkdirSync(home, { recursive: true });
+  if (plan.ownHome) mkdirSync(home, { recursive: true });
   if (plan.certutil) await createNssDb(plan.certutil, home, trust.extraRoots);
   const leafKeys = plan.acceptVerifiedLeafKeys ? await verifiedLeafKeys(net, hostsToLearn(config.sites.flatMap((s) => s.hosts), config.connectTo)) : [];
   const browser = await chromium.launch({

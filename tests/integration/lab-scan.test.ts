@@ -38,7 +38,7 @@ function assertVerdict(site: string, id: string, expected: ExpectedCheck): void 
   }
   assert.deepEqual(unmatched, [], `${site} ${id}: unexpected findings`);
   const unmeasured = actual.unmeasured ?? [];
-  const wantedUnmeasured = (expected.unmeasured ?? []).map((u) => (typeof u === 'string' ? [u] : u) as [string, RegExp?]);
+  const wantedUnmeasured = (expected.unmeasured ?? []).map((u): [string, RegExp | undefined] => (typeof u === 'string' ? [u, undefined] : u));
   assert.deepEqual(unmeasured.map((u) => u.target).sort(), wantedUnmeasured.map(([target]) => target).sort(), `${site} ${id}: could-not-measure targets`);
   for (const [target, reason] of wantedUnmeasured) {
     const why = unmeasured.find((u) => u.target === target)!.reason;
