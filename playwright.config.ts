@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
 import { exitOnConfigError } from './src/config/exit.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
+import { chooseBrowserTrust } from './src/browser/trust-mode.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
 import { supplyLabEnv } from './lab/credentials.ts';
 
@@ -18,7 +19,7 @@ const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.re
 if (useLab) supplyLabEnv();
 
 // Stop before any browser starts, with one clear line per problem and no stack trace.
-exitOnConfigError(() => loadScanConfig(sitesFile));
+const hasCa = exitOnConfigError(() => loadScanConfig(sitesFile)).caFile !== undefined;
 const browser = findChromium();
 if (!browser.ok) {
   writeSync(2, `\n${browser.message}\n\n`);
@@ -26,7 +27,13 @@ if (!browser.ok) {
 }
 
 const environment = isRunner
-  ? { browser: `${chromiumVersion(browser)} (${browser.source})`, node: process.version, platform: `${process.platform} ${process.arch}`, sitesFile }
+  ? {
+      browser: `${chromiumVersion(browser)} (${browser.source})`,
+      browserTrust: chooseBrowserTrust(hasCa).mode,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      sitesFile,
+    }
   : {};
 
 const labPort = Number(process.env.LAB_PORT_BASE ?? DEFAULT_PORT_BASE);

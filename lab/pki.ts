@@ -23,6 +23,8 @@ export interface IssueOptions {
   notAfter?: Date;
   isCa?: boolean;
   key?: KeySpec;
+  /** Certify this existing key pair instead of a new one (a key reused across certificates). */
+  keys?: CryptoKeyPair;
   /** Hash of the issuer's signature on this certificate. */
   hash?: 'SHA-256' | 'SHA-1';
 }
@@ -66,7 +68,7 @@ function extensions(opts: IssueOptions): x509.Extension[] {
 /** A certificate signed by `issuer`, or self-signed when no issuer is given. */
 export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued> {
   const hash = opts.hash ?? 'SHA-256';
-  const keys = await generateKeys(opts.key ?? { type: 'ec', curve: 'P-256' }, hash);
+  const keys = opts.keys ?? (await generateKeys(opts.key ?? { type: 'ec', curve: 'P-256' }, hash));
   const notBefore = opts.notBefore ?? new Date(Date.now() - DAY);
   const notAfter = opts.notAfter ?? new Date(Date.now() + 90 * DAY);
   const exts = extensions(opts);
@@ -89,6 +91,11 @@ export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued
         signingAlgorithm: signingAlgorithm(keys, hash),
       });
   return { cert, keys, certPem: `${cert.toString('pem').trim()}\n`, keyPem: await toPem(keys) };
+}
+
+/** What a server presents: the leaf's key, and the leaf followed by the chain it sends. */
+export function served(leaf: Issued, ...chain: Issued[]): { key: string; cert: string } {
+  return { key: leaf.keyPem, cert: [leaf, ...chain].map((c) => c.certPem).join('') };
 }
 
 function randomSerial(): string {

@@ -18,6 +18,7 @@ export interface Summary {
   startedAt: string;
   finishedAt: string;
   sitesFile: string;
+  environment: Record<string, string>;
   sites: { name: string; url: string; checks: SummaryCheck[] }[];
 }
 export interface SummaryCheck {

@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
-import { issue, days } from './pki.ts';
+import { issue, days, served } from './pki.ts';
 import { redirect } from './respond.ts';
 import type { Credentials, Handler, LabHost, LabPki, LabSite } from './types.ts';
 import { LAB_SITES } from './sites/index.ts';
@@ -23,8 +23,7 @@ export async function createLabPki(): Promise<LabPki> {
 }
 
 export async function defaultCredentials(pki: LabPki, host: string): Promise<Credentials> {
-  const leaf = await issue({ commonName: host, sans: [host] }, pki.intermediate);
-  return { key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem };
+  return served(await issue({ commonName: host, sans: [host] }, pki.intermediate), pki.intermediate);
 }
 
 const toHttps: Handler = (req, res) => redirect(res, 301, `https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}`, { hsts: null });

@@ -48,8 +48,8 @@ export type ExpectedFinding = [severity: string, code: string, target: string, m
 export interface ExpectedCheck {
   status: 'passed' | 'failed' | 'warning' | 'error' | 'skipped';
   findings?: ExpectedFinding[];
-  /** Targets expected as "could not measure". */
-  unmeasured?: string[];
+  /** Targets expected as "could not measure", with a pattern for the reason where it pins a measured fact. */
+  unmeasured?: (string | [target: string, reason: RegExp])[];
 }
 
 export interface LabSite {

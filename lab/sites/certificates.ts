@@ -1,7 +1,7 @@
 // Planted certificate flaws, one per listed subdomain; the site's own host is clean.
 // Every certificate is generated when the lab starts, dated relative to that moment.
 import { NO_COOKIES, NO_SENSITIVE_FORMS, type Credentials, type LabPki, type LabSite } from '../types.ts';
-import { issue, days, type IssueOptions } from '../pki.ts';
+import { issue, days, served, type IssueOptions } from '../pki.ts';
 import { page, routes } from '../respond.ts';
 
 type Leaf = Partial<IssueOptions> & { withIntermediate?: boolean; selfSigned?: boolean };
@@ -11,7 +11,7 @@ const leaf =
   ({ withIntermediate = true, selfSigned = false, ...opts }: Leaf) =>
   async (pki: LabPki, host: string): Promise<Credentials> => {
     const cert = await issue({ commonName: host, sans: [host], ...opts }, selfSigned ? undefined : pki.intermediate);
-    return { key: cert.keyPem, cert: cert.certPem + (withIntermediate && !selfSigned ? pki.intermediate.certPem : '') };
+    return served(cert, ...(withIntermediate && !selfSigned ? [pki.intermediate] : []));
   };
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });

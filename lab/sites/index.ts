@@ -4,6 +4,7 @@ import { good } from './good.ts';
 import { unreachable, serverError } from './transport.ts';
 import { redirects, downgrade, hsts } from './redirects.ts';
 import { certificates } from './certificates.ts';
+import { keyReuseExpired, keyReuseWrongName } from './key-reuse.ts';
 import { tlsSettings } from './tls-settings.ts';
 import { mixedContent } from './mixed-content.ts';
 import { forms } from './forms.ts';
@@ -22,6 +23,8 @@ export const LAB_SITES: LabSite[] = [
   forms,
   cookies,
   certificates,
+  keyReuseExpired,
+  keyReuseWrongName,
   tlsSettings,
   shop,
   flowFailures,

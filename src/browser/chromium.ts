@@ -44,11 +44,12 @@ export function chromiumVersion(choice: ChromiumChoice): string {
   }
 }
 
-export function chromiumArgs(connectTo: ConnectToRules, extraSpkiHashes: string[]): string[] {
+/** `acceptedLeafKeys`: the SPKI fallback's keys (spki-fallback.ts); empty when the browser reads the ca roots itself. */
+export function chromiumArgs(connectTo: ConnectToRules, acceptedLeafKeys: string[]): string[] {
   const args = ['--disable-background-networking', '--disable-component-update', '--no-first-run'];
   const rules = chromiumResolverRules(connectTo);
   if (rules) args.push(`--host-resolver-rules=${rules}`);
-  // Trust the configured extra roots without ignoreHTTPSErrors, so pages stay "secure".
-  if (extraSpkiHashes.length > 0) args.push(`--ignore-certificate-errors-spki-list=${extraSpkiHashes.join(',')}`);
+  // Unlike ignoreHTTPSErrors, pages on these keys stay "secure", so HSTS and mixed content behave as in production.
+  if (acceptedLeafKeys.length > 0) args.push(`--ignore-certificate-errors-spki-list=${acceptedLeafKeys.join(',')}`);
   return args;
 }

@@ -1,18 +1,38 @@
 // Launches the Chromium a scan drives: found as findChromium says, seeing hosts through
-// connectTo, and accepting exactly the certificates Node verifies (see trusted-keys.ts).
+// connectTo, and trusting the `ca` roots as trust-mode.ts decides.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { ScanConfig } from '../config/load.ts';
 import type { TrustStore } from '../net/trust.ts';
 import type { NetContext } from '../collectors/net-context.ts';
 import { chromiumArgs, findChromium } from './chromium.ts';
-import { hostsToLearn, verifiedLeafKeys } from './trusted-keys.ts';
+import { chooseBrowserTrust } from './trust-mode.ts';
+import { createNssDb } from './nss-db.ts';
+import { hostsToLearn, verifiedLeafKeys } from './spki-fallback.ts';
 
-export async function launchScanBrowser(config: ScanConfig, trust: TrustStore, net: NetContext): Promise<Browser> {
+/**
+ * `workDir`: a private directory of the run, removed by the caller after the browser closes;
+ * the browser's HOME and certificate database are made in it.
+ * `trustMode`: how the browser trusts the `ca` roots, for the report ("nss-db", "spki-fallback (why)"...).
+ */
+export async function launchScanBrowser(
+  config: ScanConfig,
+  trust: TrustStore,
+  net: NetContext,
+  workDir: string,
+): Promise<{ browser: Browser; trustMode: string }> {
   const found = findChromium();
   if (!found.ok) throw new Error(found.message);
-  const accepted =
-    trust.extraSpkiHashes.length === 0
-      ? []
-      : [...trust.extraSpkiHashes, ...(await verifiedLeafKeys(net, hostsToLearn(config.sites.flatMap((s) => s.hosts), config.connectTo)))];
-  return chromium.launch({ executablePath: found.executablePath, args: chromiumArgs(config.connectTo, accepted) });
+  const plan = chooseBrowserTrust(trust.extraRoots.length > 0);
+  const home = path.join(workDir, 'browser-home');
+  if (plan.ownHome) mkdirSync(home, { recursive: true });
+  if (plan.certutil) await createNssDb(plan.certutil, home, trust.extraRoots);
+  const leafKeys = plan.acceptVerifiedLeafKeys ? await verifiedLeafKeys(net, hostsToLearn(config.sites.flatMap((s) => s.hosts), config.connectTo)) : [];
+  const browser = await chromium.launch({
+    executablePath: found.executablePath,
+    args: chromiumArgs(config.connectTo, leafKeys),
+    ...(plan.ownHome ? { env: { ...process.env, HOME: home } } : {}),
+  });
+  return { browser, trustMode: plan.mode };
 }

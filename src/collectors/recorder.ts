@@ -190,7 +190,7 @@ export class Recorder {
     if (finalUrl.startsWith('chrome-error:')) {
       return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
     }
-    if (opts.error) return { target: opts.url, reason: `the page did not finish loading: ${opts.error}` };
+    if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     return undefined;
   }
 

@@ -36,8 +36,10 @@ export function createCollectDeps(config: ScanConfig, workDir: string): { deps: 
   const trust = loadTrustStore(config.caFile);
   const net: NetContext = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
   let browser: Promise<Browser> | undefined;
+  // The browser's own HOME and certificate database live in the run's folder.
+  const launch = async () => (await launchScanBrowser(config, trust, net, path.join(workDir, 'browser'))).browser;
   return {
-    deps: { config, net, workDir, browser: () => (browser ??= launchScanBrowser(config, trust, net)) },
+    deps: { config, net, workDir, browser: () => (browser ??= launch()) },
     close: async () => {
       if (browser) await (await browser).close().catch(() => {});
     },

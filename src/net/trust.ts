@@ -1,8 +1,7 @@
 // The trust store every check uses: the system roots plus the sites file's extra `ca`.
-// Node gets the PEM list; Chromium gets the SPKI hashes of the extra roots, which keeps
-// its security state "secure" (unlike ignoreHTTPSErrors) so HSTS and mixed content behave
-// as in production.
-import { createHash, X509Certificate } from 'node:crypto';
+// Node gets the PEM list; the browser gets the extra roots in a certificate database of
+// its own (see src/browser/trust-mode.ts), so both trust the same roots.
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { ConfigError } from '../config/errors.ts';
@@ -10,14 +9,14 @@ import { ConfigError } from '../config/errors.ts';
 export interface TrustStore {
   /** PEM certificates for node:tls `ca`: system roots plus extras. */
   ca: string[];
-  /** Base64 SHA-256 of each extra root's SubjectPublicKeyInfo. */
-  extraSpkiHashes: string[];
+  /** The extra roots of the `ca` file, one PEM certificate each. */
+  extraRoots: string[];
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 export function loadTrustStore(caFile: string | undefined): TrustStore {
-  if (!caFile) return { ca: [...tls.rootCertificates], extraSpkiHashes: [] };
+  if (!caFile) return { ca: [...tls.rootCertificates], extraRoots: [] };
   let pem: string;
   try {
     pem = readFileSync(caFile, 'utf8');
@@ -26,16 +25,12 @@ export function loadTrustStore(caFile: string | undefined): TrustStore {
   }
   const blocks = pem.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) throw new ConfigError(caFile, ['$.ca: the file holds no PEM certificate']);
-  const extraSpkiHashes = blocks.map((block) => {
+  for (const block of blocks) {
     try {
-      return spkiHash(new X509Certificate(block));
+      new X509Certificate(block);
     } catch {
       throw new ConfigError(caFile, ['$.ca: a PEM block in the file is not a valid certificate']);
     }
-  });
-  return { ca: [...tls.rootCertificates, ...blocks], extraSpkiHashes };
-}
-
-export function spkiHash(cert: X509Certificate): string {
-  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+  }
+  return { ca: [...tls.rootCertificates, ...blocks], extraRoots: blocks };
 }

@@ -23,8 +23,10 @@ test('with no browser at all the message names both fixes', () => {
   assert.match(message, /CHROMIUM_PATH/);
 });
 
-test('browser flags carry connectTo and the accepted keys', () => {
-  const args = chromiumArgs({ 'a.test:443': '127.0.0.1:1' }, ['AAA=', 'BBB=']);
-  assert.ok(args.includes('--host-resolver-rules=MAP a.test:443 127.0.0.1:1'));
-  assert.ok(args.includes('--ignore-certificate-errors-spki-list=AAA=,BBB='));
+test('browser flags carry connectTo, and the SPKI list only when the fallback gives leaf keys', () => {
+  const connectTo = { 'a.test:443': '127.0.0.1:1' };
+  const withDatabase = chromiumArgs(connectTo, []);
+  assert.ok(withDatabase.includes('--host-resolver-rules=MAP a.test:443 127.0.0.1:1'));
+  assert.ok(!withDatabase.some((a) => a.startsWith('--ignore-certificate-errors-spki-list')));
+  assert.ok(chromiumArgs(connectTo, ['AAA=', 'BBB=']).includes('--ignore-certificate-errors-spki-list=AAA=,BBB='));
 });

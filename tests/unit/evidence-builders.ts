@@ -174,5 +174,5 @@ export function tlsEvidence(...hosts: HostTls[]): TlsEvidence {
 
 /** A listed page the browser could not load (or read): the recorder marks it unread. */
 export function unloaded(url: string, error: string): PageVisit {
-  return visit(url, { error, responses: [], navigations: [], unread: [{ target: url, reason: `the page did not finish loading: ${error}` }] });
+  return visit(url, { error, responses: [], navigations: [], unread: [{ target: url, reason: `the page did not load: ${error}` }] });
 }
