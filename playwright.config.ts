@@ -49,8 +49,8 @@ export default defineConfig({
   metadata: environment,
   reporter: [
     ['list'],
-    ['html', { open: 'never', outputFolder: 'playwright-report' }],
-    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
+    ['html', { open: 'never', outputFolder: process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report' }],
+    ['allure-playwright', { resultsDir: process.env.ALLURE_RESULTS_DIR || 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
     ['./reporters/plan-reporter.ts'],
     ['./reporters/summary-reporter.ts'],
   ],

@@ -9,6 +9,9 @@ export const LAB_ENV = {
   LAB_IDP_PASSWORD: 'Lab-Idp-Secret-2kz9',
 } as const;
 
+/** A lab credential: the environment's value when set (a test may choose its own), else the default. */
+export const labCredential = (name: keyof typeof LAB_ENV): string => process.env[name] || LAB_ENV[name];
+
 /** Sets each lab variable the environment does not already set. */
 export function supplyLabEnv(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, value] of Object.entries(LAB_ENV)) env[name] ??= value;

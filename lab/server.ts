@@ -11,10 +11,23 @@ import type { Credentials, Handler, LabHost, LabPki, LabSite } from './types.ts'
 import { LAB_SITES } from './sites/index.ts';
 import { labPorts } from './ports.ts';
 
+/** One request a lab server received: tests check where secrets were (and were not) sent. */
+export interface LabRequest {
+  scheme: 'http' | 'https';
+  host: string;
+  url: string;
+  /** The first 64 KB of the body. */
+  body: string;
+}
+
 export interface RunningLab {
   caFile: string;
+  /** Every request the lab received, in order. */
+  requests: LabRequest[];
   close(): Promise<void>;
 }
+
+const MAX_LOGGED_BODY = 65_536;
 
 export async function createLabPki(): Promise<LabPki> {
   const root = await issue({ commonName: 'Site Security Lab Root CA', sans: null, isCa: true, notAfter: days(365) });
@@ -51,15 +64,30 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
       server.listen(port, '127.0.0.1', () => resolve());
     });
 
+  const requests: LabRequest[] = [];
+  /** Logs the request (a second 'data' listener sees the same chunks as the handler's), then serves it. */
+  const logged =
+    (scheme: LabRequest['scheme'], handler: Handler): Handler =>
+    (req, res) => {
+      const entry: LabRequest = { scheme, host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: req.url ?? '', body: '' };
+      requests.push(entry);
+      req.on('data', (chunk: Buffer) => {
+        if (entry.body.length < MAX_LOGGED_BODY) entry.body += chunk.toString('utf8');
+      });
+      handler(req, res);
+    };
+
   const allHosts: LabHost[] = sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])]);
   const byName = new Map(allHosts.map((h) => [h.host, h]));
   const plain = track(
-    http.createServer((req, res) => {
-      const host = byName.get((req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase());
-      if (req.url === '/__lab/ready') return void res.end('ready');
-      if (!host || host.http === 'refuse') return void res.writeHead(404).end();
-      (host.http ?? toHttps)(req, res);
-    }),
+    http.createServer(
+      logged('http', (req, res) => {
+        const host = byName.get((req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase());
+        if (req.url === '/__lab/ready') return void res.end('ready');
+        if (!host || host.http === 'refuse') return void res.writeHead(404).end();
+        (host.http ?? toHttps)(req, res);
+      }),
+    ),
   );
   await listen(plain, ports.http);
 
@@ -69,7 +97,7 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
       const b = host.https;
       if (b.kind === 'serve') {
         const creds = await (b.credentials ?? defaultCredentials)(pki, host.host);
-        await listen(track(https.createServer({ ...creds, ...b.tls }, b.handler)), port);
+        await listen(track(https.createServer({ ...creds, ...b.tls }, logged('https', b.handler))), port);
       } else if (b.kind === 'silent') {
         await listen(track(net.createServer(() => {})), port);
       } else if (b.kind === 'plain-http') {
@@ -80,6 +108,7 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
 
   return {
     caFile,
+    requests,
     close: async () => {
       for (const s of sockets) s.destroy();
       await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));

@@ -5,7 +5,7 @@
 // an option, so each planted flaw is one visible setting.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LAB_ENV } from './credentials.ts';
+import { labCredential } from './credentials.ts';
 import { escapeHtml, page, redirect } from './respond.ts';
 import { formBody, Sessions } from './session.ts';
 
@@ -46,7 +46,7 @@ export function shopRoutes(opts: ShopOptions): Record<string, Route> {
     '/session': (res, _url, req) =>
       void formBody(req).then((form) => {
         const user = form.get('username') ?? '';
-        if (user === LAB_ENV.LAB_SHOP_USER && form.get('password') === LAB_ENV.LAB_SHOP_PASSWORD) startSession(res, user);
+        if (user === labCredential('LAB_SHOP_USER') && form.get('password') === labCredential('LAB_SHOP_PASSWORD')) startSession(res, user);
         else page(res, 'Sign in', `<p>Wrong e-mail or password.</p>${loginForm}`, { status: 401 });
       }),
     '/welcome': signedIn((res, user) => page(res, `Welcome ${escapeHtml(user)}`, `<p>Signed in as ${escapeHtml(user)}.</p><a href="/account">Your account</a>`)),
@@ -98,7 +98,7 @@ export function identityProviderRoutes(): Record<string, Route> {
     '/authorize/submit': (res, _url, req) =>
       void formBody(req).then((body) => {
         const back = body.get('return') ?? '';
-        if (body.get('user') !== LAB_ENV.LAB_IDP_USER || body.get('password') !== LAB_ENV.LAB_IDP_PASSWORD) {
+        if (body.get('user') !== labCredential('LAB_IDP_USER') || body.get('password') !== labCredential('LAB_IDP_PASSWORD')) {
           return page(res, 'Identity provider', form(back, '<p>Wrong user or password.</p>'), { status: 401 });
         }
         const code = randomBytes(8).toString('hex');

@@ -10,6 +10,7 @@ import { mixedContent } from './mixed-content.ts';
 import { forms } from './forms.ts';
 import { cookies } from './cookies.ts';
 import { hostile } from './hostile.ts';
+import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
 
 export const LAB_SITES: LabSite[] = [
@@ -29,4 +30,5 @@ export const LAB_SITES: LabSite[] = [
   shop,
   flowFailures,
   hostile,
+  hostilePages,
 ];

@@ -5,11 +5,21 @@
 // welcome page echoes the user name into its title, URL and a cookie: it must appear in no
 // artifact. A second sign-in goes through an identity provider on another host, allowed by
 // the flow's allowHosts.
-import { NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
-import { page, redirect, routes } from '../respond.ts';
+import { NO_SENSITIVE_FORMS, type Handler, type LabSite } from '../types.ts';
+import { escapeHtml, page, redirect, routes } from '../respond.ts';
 import { identityProviderRoutes, shopRoutes } from '../shop-app.ts';
 
 const SHOP = 'https://shop.lab.test';
+
+/** /echo/<anything> and /echo?q=<anything> print what they were asked for: secrets placed in a page path or query must still appear in no artifact. */
+const withEcho =
+  (handler: Handler): Handler =>
+  (req, res) => {
+    const url = new URL(req.url ?? '/', SHOP);
+    if (url.pathname !== '/echo' && !url.pathname.startsWith('/echo/')) return handler(req, res);
+    const asked = decodeURIComponent(url.pathname.slice('/echo/'.length)) || (url.searchParams.get('q') ?? '');
+    page(res, `Echo ${escapeHtml(asked)}`, `<p>You asked for ${escapeHtml(asked)}.</p>`, { headers: { 'set-cookie': `echo=${encodeURIComponent(asked)}; Path=/; Secure; HttpOnly; SameSite=Lax` } });
+  };
 
 export const shop: LabSite = {
   name: 'shop-flows',
@@ -60,7 +70,7 @@ export const shop: LabSite = {
       host: 'shop.lab.test',
       https: {
         kind: 'serve',
-        handler: routes({
+        handler: withEcho(routes({
           '/': (res) => page(res, 'Shop', '<a href="/login">Sign in</a>'),
           '/sso': (res) => redirect(res, 302, `https://idp.shoplogin.test/authorize?return=${encodeURIComponent(`${SHOP}/sso/callback`)}`),
           ...shopRoutes({
@@ -69,7 +79,7 @@ export const shop: LabSite = {
             accountExtra: '<a href="http://shop.lab.test/orders">orders (over http)</a>',
             echoUser: true,
           }),
-        }),
+        })),
       },
     },
   ],

@@ -36,8 +36,15 @@ export function secretForms(secret: string): string[] {
   return [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Only for the harness's own tests, which must prove that their leak search finds what
+ * redaction hides: with this variable set to 1 nothing is redacted.
+ */
+export const UNSAFE_NO_REDACTION = 'SITE_SECURITY_UNSAFE_NO_REDACTION';
+
 /** A redactor for a fixed list of secrets (forms computed once). */
 export function redactor(secrets: readonly string[]): (text: string) => string {
+  if (process.env[UNSAFE_NO_REDACTION] === '1') return (text) => text;
   const forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap(secretForms))].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
