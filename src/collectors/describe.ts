@@ -11,6 +11,9 @@ const KIND_WORDS: Record<ProbeError['kind'], string> = {
   other: 'connection failed',
 };
 
+/** The first line of an error's message: Playwright's own messages go on with call logs. */
+export const firstLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+
 export function describeFailure(error: ProbeError): string {
   return `${KIND_WORDS[error.kind]} (${error.code ? `${error.code}: ` : ''}${error.message})`;
 }

@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { DriveResult, FlowSession } from './flows.ts';
 import { snapshotStep } from './flows.ts';
 import { bounded } from './bounded.ts';
-import { firstLine } from './recorder.ts';
+import { firstLine } from './describe.ts';
 import { fieldKind, isPasswordField, readFieldFacts, refusal } from './secret-guard.ts';
 import type { RefusedSecret } from './types.ts';
 

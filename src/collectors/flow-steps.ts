@@ -5,7 +5,8 @@
 import type { Locator, Page } from '@playwright/test';
 import type { FlowStep } from '../config/load.ts';
 import { fieldKind, isPasswordField, readFieldFacts, refusal } from './secret-guard.ts';
-import { Recorder, firstLine } from './recorder.ts';
+import { Recorder } from './recorder.ts';
+import { firstLine } from './describe.ts';
 
 export type StepResult =
   | { ok: true; status?: number; typedPassword?: boolean }

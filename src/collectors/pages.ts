@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
 import type { PagesEvidence, PageVisit } from './types.ts';
-import { Recorder, firstLine, snapshotBudgetMs } from './recorder.ts';
+import { Recorder, snapshotBudgetMs } from './recorder.ts';
+import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
 import { runFlows } from './flows.ts';
 

@@ -15,6 +15,7 @@ import { changedCookies, readJar, type JarSnapshot } from './cookie-jar.ts';
 import { readPage } from './page-read.ts';
 import { bounded, Deadline } from './bounded.ts';
 import { resolveUrl } from '../net/url.ts';
+import { firstLine } from './describe.ts';
 
 export interface RecorderOptions {
   timeouts: Timeouts;
@@ -63,8 +64,6 @@ const MASKED = '(value not recorded)';
 /** Cookie values may be session tokens: keep the name and attributes, drop the value. */
 const maskCookieValue = (setCookie: string): string => setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
 
-const firstLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-
 function startedByPost(request: Request): boolean {
   for (let r: Request | null = request; r; r = r.redirectedFrom()) if (r.method() === 'POST') return true;
   return false;
@@ -77,14 +76,11 @@ export class Recorder {
   private loginWindow = false;
   private shots = 0;
 
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly options: RecorderOptions,
-  ) {}
+  private constructor(private readonly options: RecorderOptions) {}
 
   /** Records every page of the context, those already open and those it opens later (popups). */
   static attach(context: BrowserContext, options: RecorderOptions): Recorder {
-    const recorder = new Recorder(context, options);
+    const recorder = new Recorder(options);
     if (options.screenshotDir) mkdirSync(options.screenshotDir, { recursive: true });
     for (const page of context.pages()) void recorder.track(page);
     context.on('page', (page) => void recorder.track(page));
@@ -283,10 +279,4 @@ export class Recorder {
       return { error: firstLine(err) };
     }
   }
-
-  get browserContext(): BrowserContext {
-    return this.context;
-  }
 }
-
-export { firstLine };
