@@ -6,6 +6,7 @@ import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
 import { ConfigError } from './src/config/errors.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
+import { stopRun } from './fixtures/stop-run.ts';
 
 const sitesFile = sitesFilePath();
 
@@ -14,14 +15,10 @@ try {
   loadScanConfig(sitesFile);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
-  console.error(`\n${err.message}\n`);
-  process.exit(2);
+  stopRun(err.message);
 }
 const browser = findChromium();
-if (!browser.ok) {
-  console.error(`\n${browser.message}\n`);
-  process.exit(2);
-}
+if (!browser.ok) stopRun(browser.message);
 
 const environment = {
   browser: `${chromiumVersion(browser)} (${browser.source})`,

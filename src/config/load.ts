@@ -1,11 +1,11 @@
 // Reads, substitutes and validates a sites file into the resolved form every other
 // module uses. Throws only ConfigError, whose message lists each problem by JSON path.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
-import { ConfigError, jsonPath } from './errors.ts';
+import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
+import { readInputFile } from './input-file.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
 
@@ -44,26 +44,26 @@ export function sitesFilePath(env: NodeJS.ProcessEnv = process.env): string {
 
 export function loadScanConfig(file = sitesFilePath(), env: NodeJS.ProcessEnv = process.env): ScanConfig {
   dotenv.config({ quiet: true });
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(file, [`cannot read the sites file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
-  }
-  return parseScanConfig(text, file, env);
+  const read = readInputFile(file);
+  if ('reason' in read) throw new ConfigError(file, [`cannot read the sites file: ${read.reason}`]);
+  return parseScanConfig(read.text, file, env);
 }
 
 export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
-  // jsonc-parser reports where each syntax error is; JSON.parse on Node 20 often does not.
-  const syntax: ParseError[] = [];
-  const raw: unknown = parseJson(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (syntax.length > 0) {
-    throw new ConfigError(
-      file,
-      syntax.map((e) => `not valid JSON: ${printParseErrorCode(e.error)} at ${lineAndColumn(text, e.offset)}`),
-    );
+  try {
+    return validate(text, file, env);
+  } catch (err) {
+    // A file nested 100,000 deep overflows the stack of any recursive walk: whatever breaks
+    // while validating is still a problem of the file, reported as one, never as a stack trace.
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(file, [`the file could not be validated: ${String(err)}`]);
   }
-  const { value, secrets, problems } = substituteEnv(raw, env);
+}
+
+function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
+  syntaxCheck(text, file);
+  // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
+  const { value, secrets, problems } = substituteEnv(JSON.parse(text), env);
   const parsed = sitesFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -99,7 +99,21 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
   };
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+/**
+ * jsonc-parser says where each syntax error is (JSON.parse on Node 20 often does not). Only the
+ * listed errors are kept: a garbled 10 MB file has millions.
+ */
+function syntaxCheck(text: string, file: string): void {
+  const listed: string[] = [];
+  let total = 0;
+  visitJson(
+    text,
+    {
+      onError: (error, _offset, _length, line, column) => {
+        if (total++ < MAX_LISTED_PROBLEMS) listed.push(`not valid JSON: ${printParseErrorCode(error)} at line ${line + 1}, column ${column + 1}`);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (total > 0) throw new ConfigError(file, listed, total);
 }

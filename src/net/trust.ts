@@ -3,9 +3,9 @@
 // its security state "secure" (unlike ignoreHTTPSErrors) so HSTS and mixed content behave
 // as in production.
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { ConfigError } from '../config/errors.ts';
+import { readInputFile } from '../config/input-file.ts';
 
 export interface TrustStore {
   /** PEM certificates for node:tls `ca`: system roots plus extras. */
@@ -18,13 +18,9 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 
 export function loadTrustStore(caFile: string | undefined): TrustStore {
   if (!caFile) return { ca: [...tls.rootCertificates], extraSpkiHashes: [] };
-  let pem: string;
-  try {
-    pem = readFileSync(caFile, 'utf8');
-  } catch (err) {
-    throw new ConfigError(caFile, [`$.ca: cannot read the CA file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
-  }
-  const blocks = pem.match(PEM_BLOCK) ?? [];
+  const read = readInputFile(caFile);
+  if ('reason' in read) throw new ConfigError(caFile, [`$.ca: cannot read the CA file: ${read.reason}`]);
+  const blocks = read.text.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) throw new ConfigError(caFile, ['$.ca: the file holds no PEM certificate']);
   const extraSpkiHashes = blocks.map((block) => {
     try {
