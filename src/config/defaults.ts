@@ -6,6 +6,9 @@ export const DEFAULT_POLICY = {
   certNoticeDays: 30,
 } as const;
 
+/** The ceiling of every timeout (10 minutes): Node turns a timer over 2^31-1 ms into 1 ms. */
+export const TIMEOUT_MAX_MS = 600_000;
+
 export const DEFAULT_TIMEOUTS = {
   connectMs: 5_000,
   requestMs: 10_000,

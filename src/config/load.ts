@@ -83,7 +83,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
   const data = parsed.data;
   return {
     sitesFile: file,
-    caFile: data.ca ? path.resolve(path.dirname(file), data.ca) : undefined,
+    caFile: data.ca === undefined ? undefined : path.resolve(path.dirname(file), data.ca),
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
     secrets,

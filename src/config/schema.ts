@@ -1,21 +1,8 @@
 // The one source of truth for sites.json: TypeScript types, runtime validation and
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
-
-const hostname = z
-  .string()
-  // No regex flags anywhere: JSON Schema patterns cannot carry them.
-  .regex(/^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/, {
-    message: 'expected a hostname such as "api.example.com" (no scheme, port or path)',
-  });
-
-const hostPort = z.string().regex(/^(\*\.)?[A-Za-z0-9_.-]+:\d{1,5}$/, {
-  message: 'expected "host:port", for example "shop.example.com:443" (a leading "*." matches every subdomain)',
-});
-
-const addressPort = z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/, {
-  message: 'expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"',
-});
+import { TIMEOUT_MAX_MS } from './defaults.ts';
+import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
 export const policySchema = z
   .strictObject({
@@ -78,24 +65,18 @@ export const cookiePolicySchema = z
 
 export const siteSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, {
-        message: 'expected a short name of letters, digits, spaces, ".", "_" or "-"',
-      })
-      .describe('Unique name, used in test titles and reports.'),
-    url: z
-      .url({ message: 'expected an absolute URL such as "https://example.com/"' })
-      .refine((u) => u.startsWith('https://'), { message: 'the site URL must start with https://' })
-      .describe('The site home page, https:// only.'),
+    name: name.describe('Unique name (at most 64 characters), used in test titles and reports.'),
+    url: httpsUrl.describe(
+      'The site home page: https://, a host name (not an IP address), no port (the checks probe 443 and 80; use connectTo for another address or port), no user:password@.',
+    ),
     subdomains: z
       .array(hostname)
       .default([])
       .describe('Other hostnames that belong to the site; every one is checked like the main host.'),
     pages: z
-      .array(z.string().startsWith('/', { message: 'expected a path starting with "/"' }))
+      .array(sitePath)
       .default(['/'])
-      .describe('Paths on the main host to visit in the browser (default ["/"]).'),
+      .describe('Paths on the main host to visit in the browser (default ["/"]); no "//" or backslash.'),
     policy: policySchema.optional(),
     cookies: cookiePolicySchema.optional(),
     flows: z
@@ -107,22 +88,20 @@ export const siteSchema = z
 
 export const timeoutsSchema = z
   .strictObject({
-    connectMs: z.number().int().positive().describe('TCP connect + TLS handshake limit per probe (default 5000).'),
-    requestMs: z.number().int().positive().describe('Limit for one HTTP request made from Node (default 10000).'),
-    pageMs: z.number().int().positive().describe('Limit for one page navigation in the browser (default 20000).'),
-    settleMs: z
-      .number()
-      .int()
-      .nonnegative()
-      .describe('How long a page may keep loading late content after "load" (default 1500).'),
+    connectMs: timeoutMs.describe('TCP connect + TLS handshake limit per probe (default 5000).'),
+    requestMs: timeoutMs.describe('Limit for one HTTP request made from Node (default 10000).'),
+    pageMs: timeoutMs.describe('Limit for one page navigation in the browser (default 20000).'),
+    settleMs: delayMs.describe('How long a page may keep loading late content after "load" (default 1500).'),
   })
-  .partial();
+  .partial()
+  .describe(`Time limits in milliseconds, each at most ${TIMEOUT_MAX_MS} (10 minutes).`);
 
 export const sitesFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     ca: z
       .string()
+      .min(1, { message: 'expected the path of a PEM file' })
       .optional()
       .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.'),
     connectTo: z

@@ -33,7 +33,7 @@ test('a malformed sites file: every problem by JSON path, exit code 2', async ()
   );
   const run = await runScan([], { SITES_FILE: file, LAB: '0' }, 60_000);
   assert.equal(run.status, 2, run.output);
-  assert.match(run.output, /\$\.sites\[0\]\.url: the site URL must start with https:\/\//);
+  assert.match(run.output, /\$\.sites\[0\]\.url: the URL must start with https:\/\//);
   assert.match(run.output, /\$\.sites\[0\]: unknown field "colour"/);
   assert.match(run.output, /\$\.sites\[1\]\.name: duplicate site name "shop"/);
   assert.match(run.output, /\$\.sites\[1\]\.pages\[0\]: environment variable MISSING_SECRET_FOR_TEST is not set/);

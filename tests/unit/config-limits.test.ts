@@ -6,24 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadScanConfig, parseScanConfig } from '../../src/config/load.ts';
-import { ConfigError, MAX_LISTED_PROBLEMS } from '../../src/config/errors.ts';
+import { MAX_LISTED_PROBLEMS } from '../../src/config/errors.ts';
 import { MAX_INPUT_FILE_BYTES } from '../../src/config/input-file.ts';
+import { FILE, rejection } from './config-helpers.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-limits-'));
 
-function rejection(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
-    return err;
-  }
-  assert.fail('expected the file to be rejected');
-}
-
 test('100,000 nested arrays are one problem, not a stack overflow', () => {
   const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-  const err = rejection(() => parseScanConfig(`{ "sites": ${deep} }`, '/x/sites.json', {}));
+  const err = rejection(() => parseScanConfig(`{ "sites": ${deep} }`, FILE, {}));
   assert.equal(err.problems.length, 1);
   assert.match(err.problems[0]!, /^the file could not be validated: RangeError: Maximum call stack size exceeded$/);
 });
@@ -42,16 +33,16 @@ test('a directory as the sites file is named as such', () => {
 
 test('the message lists the first problems and counts the rest', () => {
   const sites = Array.from({ length: 60 }, (_, i) => ({ name: `s${i}`, url: `http://s${i}.test/` }));
-  const err = rejection(() => parseScanConfig(JSON.stringify({ sites }), '/x/sites.json', {}));
+  const err = rejection(() => parseScanConfig(JSON.stringify({ sites }), FILE, {}));
   assert.equal(err.problems.length, 60);
   const lines = err.message.split('\n');
-  assert.equal(lines[0], '/x/sites.json: 60 problems');
+  assert.equal(lines[0], `${FILE}: 60 problems`);
   assert.equal(lines.length, 1 + MAX_LISTED_PROBLEMS + 1);
   assert.equal(lines.at(-1), '  ... and 10 more problems');
 });
 
 test('millions of syntax errors: the first are listed with line and column, the rest counted', () => {
-  const err = rejection(() => parseScanConfig(`{ "sites": [1${' 1'.repeat(1_000_000)}] }`, '/x/sites.json', {}));
+  const err = rejection(() => parseScanConfig(`{ "sites": [1${' 1'.repeat(1_000_000)}] }`, FILE, {}));
   assert.equal(err.problems.length, MAX_LISTED_PROBLEMS);
   assert.match(err.problems[0]!, /^not valid JSON: CommaExpected at line 1, column 15$/);
   assert.match(err.message, /^\/x\/sites\.json: 1000000 problems\n/);
@@ -59,6 +50,6 @@ test('millions of syntax errors: the first are listed with line and column, the 
 });
 
 test('a problem line quoting a huge field name is shortened', () => {
-  const err = rejection(() => parseScanConfig(JSON.stringify({ sites: [], ['k'.repeat(100_000)]: 1 }), '/x/sites.json', {}));
+  const err = rejection(() => parseScanConfig(JSON.stringify({ sites: [], ['k'.repeat(100_000)]: 1 }), FILE, {}));
   for (const line of err.message.split('\n')) assert.ok(line.length <= 510, `line of ${line.length} characters`);
 });

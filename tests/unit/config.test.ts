@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseScanConfig } from '../../src/config/load.ts';
-import { ConfigError } from '../../src/config/errors.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
 import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
-
-const parse = (value: unknown, env: NodeJS.ProcessEnv = {}) => parseScanConfig(JSON.stringify(value), '/x/sites.json', env);
-
-function problems(value: unknown | string, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    typeof value === 'string' ? parseScanConfig(value, '/x/sites.json', env) : parse(value, env);
-  } catch (err) {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
-    return err.problems;
-  }
-  assert.fail('expected the file to be rejected');
-}
+import { assertProblems, parse, problems } from './config-helpers.ts';
 
 test('a minimal file gets every default', () => {
   const config = parse({ sites: [{ name: 'shop', url: 'https://shop.example.com/' }] });
@@ -62,7 +49,7 @@ test('every problem is listed with its JSON path', () => {
     extra: true,
   });
   const expected = [
-    /^\$\.sites\[0\]\.url: the site URL must start with https:\/\/$/,
+    /^\$\.sites\[0\]\.url: the URL must start with https:\/\/$/,
     /^\$\.sites\[0\]: unknown field "colour"$/,
     /^\$\.sites\[1\]\.name: duplicate site name "a" \(also used by sites\[0\]\)$/,
     /^\$\.sites\[1\]\.pages\[0\]: expected a path starting with "\/"$/,
@@ -70,7 +57,7 @@ test('every problem is listed with its JSON path', () => {
     /^\$\.connectTo\["a\.test"\]: expected "host:port"/,
     /^\$: unknown field "extra"$/,
   ];
-  for (const pattern of expected) assert.ok(list.some((p) => pattern.test(p)), `${pattern} not in:\n${list.join('\n')}`);
+  assertProblems(list, expected);
 });
 
 test('${VAR} placeholders come from the environment; a missing one is named with its path', () => {
