@@ -6,6 +6,7 @@ import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
+import { redact } from '../report/redact.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
 
@@ -63,7 +64,8 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
 function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
   syntaxCheck(text, file);
   // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
-  const { value, secrets, problems } = substituteEnv(JSON.parse(text), env);
+  const { value, secrets, substitutedPaths, problems } = substituteEnv(JSON.parse(text), env);
+  problems.push(...placeholderNameProblems(substitutedPaths));
   const parsed = sitesFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -78,7 +80,8 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
     }
   }
   for (const p of crossFieldProblems(value)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
-  if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems);
+  // A message may quote any value of the file: none may show a secret.
+  if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
 
   const data = parsed.data;
   return {
@@ -97,6 +100,16 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
       flows: site.flows,
     })),
   };
+}
+
+/**
+ * Names appear in test titles and file names, where a secret could not be redacted: they may
+ * not come from the environment at all.
+ */
+function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
+  return [...substitutedPaths]
+    .filter((where) => /^\$\.sites\[\d+\]\.name$/.test(where))
+    .map((where) => `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`);
 }
 
 /**

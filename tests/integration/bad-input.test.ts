@@ -59,6 +59,16 @@ test('a missing sites file and a missing ca file are named', async () => {
   noStack(run.output);
 });
 
+test('a ca path built from ${VAR} is not shown in the message', async () => {
+  const secretDir = 'secret-dir-from-env';
+  const file = write('ca-secret.json', JSON.stringify({ ca: '${CA_DIR}/ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
+  const run = await runScan([], { SITES_FILE: file, LAB: '0', CA_DIR: secretDir }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(run.output, /\[redacted\]\/ca\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: ENOENT/);
+  assert.doesNotMatch(run.output, new RegExp(secretDir));
+  noStack(run.output);
+});
+
 test('a FIFO as the sites file or as the ca file is refused at once, not waited on', async () => {
   const sites = await runScan([], { SITES_FILE: fifo('sites-fifo.json'), LAB: '0' }, 30_000);
   assert.equal(sites.status, 2, sites.output);
