@@ -3,7 +3,7 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
-import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
+import { crossFieldProblems, severitySchema, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
 import { redact } from '../report/redact.ts';
@@ -18,6 +18,8 @@ export interface Site {
   pages: string[];
   policy: Policy;
   cookies: CookiePolicy;
+  /** False: no screenshot of this site's pages and flows (its pages show secrets). */
+  screenshots: boolean;
   flows: SiteConfig['flows'];
 }
 
@@ -66,6 +68,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
   // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
   const { value, secrets, substitutedPaths, problems } = substituteEnv(JSON.parse(text), env);
   problems.push(...placeholderNameProblems(substitutedPaths));
+  const failOn = failOnFromEnv(env, problems);
   const parsed = sitesFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -95,11 +98,21 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
-      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
+      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...failOn },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
+      screenshots: site.screenshots,
       flows: site.flows,
     })),
   };
+}
+
+/** FAIL_ON, when set, overrides policy.failOn of the file and of every site. */
+function failOnFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Pick<Policy, 'failOn'> | undefined {
+  if (!env.FAIL_ON) return undefined;
+  const parsed = severitySchema.safeParse(env.FAIL_ON);
+  if (parsed.success) return { failOn: parsed.data };
+  problems.push(`FAIL_ON: ${parsed.error.issues[0]!.message}`);
+  return undefined;
 }
 
 /**

@@ -1,8 +1,10 @@
 // The one source of truth for sites.json: TypeScript types, runtime validation and
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
-import { TIMEOUT_MAX_MS } from './defaults.ts';
+import { SEVERITIES, TIMEOUT_MAX_MS } from './defaults.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
+
+export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 
 export const policySchema = z
   .strictObject({
@@ -27,6 +29,9 @@ export const policySchema = z
       .int()
       .nonnegative()
       .describe('Warn when a certificate expires in fewer days than this (default 30).'),
+    failOn: severitySchema.describe(
+      'Findings of this severity and above fail; those below are warnings (default "medium"). The environment variable FAIL_ON overrides it everywhere.',
+    ),
   })
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
@@ -79,6 +84,10 @@ export const siteSchema = z
       .describe('Paths on the main host to visit in the browser (default ["/"]); no "//" or backslash.'),
     policy: policySchema.optional(),
     cookies: cookiePolicySchema.optional(),
+    screenshots: z
+      .boolean()
+      .default(true)
+      .describe('false: no screenshot is taken of this site\'s pages and flows (for sites that print secrets into their pages).'),
     flows: z
       .array(z.looseObject({ name: z.string() }))
       .default([])
@@ -92,6 +101,7 @@ export const timeoutsSchema = z
     requestMs: timeoutMs.describe('Limit for one HTTP request made from Node (default 10000).'),
     pageMs: timeoutMs.describe('Limit for one page navigation in the browser (default 20000).'),
     settleMs: delayMs.describe('How long a page may keep loading late content after "load" (default 1500).'),
+    stepMs: timeoutMs.describe('Limit for one step of a flow (default 10000).'),
   })
   .partial()
   .describe(`Time limits in milliseconds, each at most ${TIMEOUT_MAX_MS} (10 minutes).`);

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '
 import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
-import { assertProblems, parse, problems } from './config-helpers.ts';
+import { assertProblems, oneSite, parse, problems } from './config-helpers.ts';
 
 test('a minimal file gets every default', () => {
   const config = parse({ sites: [{ name: 'shop', url: 'https://shop.example.com/' }] });
@@ -16,6 +16,7 @@ test('a minimal file gets every default', () => {
     pages: ['/'],
     policy: DEFAULT_POLICY,
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
+    screenshots: true,
     flows: [],
   });
   assert.deepEqual(config.timeouts, DEFAULT_TIMEOUTS);
@@ -32,6 +33,26 @@ test('policy: site overrides beat file defaults, which beat built-in defaults', 
   assert.equal(config.sites[0]!.policy.minHstsMaxAge, 200);
   assert.deepEqual(config.sites[0]!.hosts, ['a.test', 'api.a.test']);
   assert.equal(config.caFile, '/x/certs/root.pem');
+});
+
+test('policy.failOn: file and site levels like every policy field; FAIL_ON overrides both', () => {
+  const file = { policy: { failOn: 'high' }, sites: [{ name: 'a', url: 'https://a.test/' }, { name: 'b', url: 'https://b.test/', policy: { failOn: 'low' } }] };
+  assert.deepEqual(parse(file).sites.map((s) => s.policy.failOn), ['high', 'low']);
+  assert.deepEqual(parse(file, { FAIL_ON: 'critical' }).sites.map((s) => s.policy.failOn), ['critical', 'critical']);
+  assert.deepEqual(problems(oneSite({ policy: { failOn: 'severe' } }), { FAIL_ON: 'warn' }), [
+    'FAIL_ON: expected one of: critical, high, medium, low, info',
+    '$.sites[0].policy.failOn: expected one of: critical, high, medium, low, info',
+  ]);
+});
+
+test('screenshots can be turned off per site; timeouts.stepMs bounds one flow step', () => {
+  const config = parse(oneSite({ screenshots: false }, { timeouts: { stepMs: 3000 } }));
+  assert.equal(config.sites[0]!.screenshots, false);
+  assert.equal(config.timeouts.stepMs, 3000);
+  assert.deepEqual(problems(oneSite({ screenshots: 'no' }, { timeouts: { stepMs: 2 ** 31 } })), [
+    '$.timeouts.stepMs: at most 600000 ms (10 minutes)',
+    '$.sites[0].screenshots: Invalid input: expected boolean, received string',
+  ]);
 });
 
 test('malformed JSON names the line and column', () => {

@@ -24,6 +24,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     pages: ['/'],
     policy: { ...DEFAULT_POLICY },
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
+    screenshots: true,
     flows: [],
     ...overrides,
   };
