@@ -13,6 +13,18 @@ export function rule<T>(problem: (value: T) => string | undefined) {
   };
 }
 
+/** zod's words for a missing field ("expected string, received undefined") hide what is wrong. */
+export const missingFieldMessage: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
+
+/**
+ * Options of an object-level refine that runs even when some fields are invalid (zod skips it
+ * otherwise), so one run lists every problem. The rule must then read fields defensively.
+ */
+export const evenWithInvalidFields = {
+  when: ({ value }: z.core.ParsePayload) => typeof value === 'object' && value !== null && !Array.isArray(value),
+};
+
 /** Site and flow names become test titles and file names: short, plain characters. */
 export const name = z
   .string()

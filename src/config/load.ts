@@ -6,6 +6,7 @@ import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { crossFieldProblems, severitySchema, sitesFileSchema, type SiteConfig } from './schema.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
+import { missingFieldMessage } from './fields.ts';
 import { redact } from '../report/redact.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
@@ -28,6 +29,17 @@ export interface CookiePolicy {
   ignore: { name: string; domain?: string; reason: string }[];
 }
 
+/** A known finding accepted until `expires` (YYYY-MM-DD): at least one of check and code. */
+export interface Acceptance {
+  check?: string;
+  /** "<check id>.<code>" */
+  code?: string;
+  site?: string;
+  target?: string;
+  reason: string;
+  expires: string;
+}
+
 export interface ScanConfig {
   sitesFile: string;
   /** Absolute path of the extra CA bundle, when configured (read when used: it may be generated later). */
@@ -35,6 +47,7 @@ export interface ScanConfig {
   connectTo: Record<string, string>;
   timeouts: Timeouts;
   sites: Site[];
+  accept: Acceptance[];
   /** Values substituted from the environment: never to appear in any report. */
   secrets: string[];
 }
@@ -69,7 +82,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
   const { value, secrets, substitutedPaths, problems } = substituteEnv(JSON.parse(text), env);
   problems.push(...placeholderNameProblems(substitutedPaths));
   const failOn = failOnFromEnv(env, problems);
-  const parsed = sitesFileSchema.safeParse(value);
+  const parsed = sitesFileSchema.safeParse(value, { error: missingFieldMessage });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = jsonPath(issue.path);
@@ -93,6 +106,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
     secrets,
+    accept: data.accept,
     sites: data.sites.map((site) => ({
       name: site.name,
       url: site.url,

@@ -2,6 +2,7 @@
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
 import { SEVERITIES, TIMEOUT_MAX_MS } from './defaults.ts';
+import { acceptanceSchema } from './accept-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
 export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
@@ -121,6 +122,7 @@ export const sitesFileSchema = z
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
     sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+    accept: z.array(acceptanceSchema).default([]).describe('Known findings accepted for a while, each with a reason and an expiry date.'),
   });
 
 /**
@@ -148,6 +150,15 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
       });
     }
   });
+  const accept = (raw as { accept?: unknown }).accept;
+  if (Array.isArray(accept)) {
+    const names = new Set(sites.map((site: { name?: unknown }) => site?.name));
+    accept.forEach((acceptance: { site?: unknown }, i) => {
+      if (typeof acceptance?.site === 'string' && !names.has(acceptance.site)) {
+        problems.push({ path: ['accept', i, 'site'], message: `no site of this file is named "${acceptance.site}"` });
+      }
+    });
+  }
   return problems;
 }
 
