@@ -40,3 +40,14 @@ export function jsonPath(path: readonly PropertyKey[]): string {
     '$',
   );
 }
+
+/** A problem at a place in the file, before its path is written out. */
+export interface FieldProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The same problems, one level deeper: under `prefix`. */
+export function under(prefix: (string | number)[], problems: FieldProblem[]): FieldProblem[] {
+  return problems.map((p) => ({ ...p, path: [...prefix, ...p.path] }));
+}

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
-import { crossFieldProblems, severitySchema, sitesFileSchema, type SiteConfig } from './schema.ts';
+import { severitySchema, sitesFileSchema } from './schema.ts';
+import { crossFieldProblems } from './cross-field.ts';
+import { resolveFlows } from './resolve-flows.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
 import { missingFieldMessage } from './fields.ts';
@@ -21,7 +23,27 @@ export interface Site {
   cookies: CookiePolicy;
   /** False: no screenshot of this site's pages and flows (its pages show secrets). */
   screenshots: boolean;
-  flows: SiteConfig['flows'];
+  /** Every flow comes after the flow named in its `after`; otherwise file order. */
+  flows: Flow[];
+}
+
+/** `secret`: the value as written held a ${VAR} placeholder. */
+export type FlowStep =
+  | { kind: 'goto'; url: string /* absolute, resolved against the site URL */; timeoutMs?: number }
+  | { kind: 'click' | 'check' | 'uncheck'; selector: string; timeoutMs?: number }
+  | { kind: 'fill'; selector: string; value: string; secret: boolean; timeoutMs?: number }
+  | { kind: 'select'; selector: string; values: string[]; secret: boolean; timeoutMs?: number }
+  | { kind: 'press'; selector: string; key: string; timeoutMs?: number }
+  | { kind: 'waitFor'; url?: string; selector?: string; text?: string; timeoutMs?: number };
+
+export interface Flow {
+  name: string;
+  after?: string;
+  steps?: FlowStep[]; // exactly one of steps / script
+  script?: string; // absolute path
+  visit: string[]; // paths, default []
+  allowHosts: string[]; // lower-cased, default []
+  secrets: Record<string, string>; // substituted values, default {}
 }
 
 export interface CookiePolicy {
@@ -48,7 +70,7 @@ export interface ScanConfig {
   timeouts: Timeouts;
   sites: Site[];
   accept: Acceptance[];
-  /** Values substituted from the environment: never to appear in any report. */
+  /** Values substituted from the environment, and flows' secrets: never to appear in any report. */
   secrets: string[];
 }
 
@@ -95,19 +117,21 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
       );
     }
   }
-  for (const p of crossFieldProblems(value)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
+  const baseDir = path.dirname(file);
+  for (const p of crossFieldProblems(value, baseDir)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
   // A message may quote any value of the file: none may show a secret.
   if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
 
   const data = parsed.data;
   return {
     sitesFile: file,
-    caFile: data.ca === undefined ? undefined : path.resolve(path.dirname(file), data.ca),
+    caFile: data.ca === undefined ? undefined : path.resolve(baseDir, data.ca),
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
-    secrets,
+    // A flow's secrets are secrets even when written out rather than taken from ${VAR}.
+    secrets: [...new Set([...secrets, ...data.sites.flatMap((site) => site.flows.flatMap((flow) => Object.values(flow.secrets ?? {})))])],
     accept: data.accept,
-    sites: data.sites.map((site) => ({
+    sites: data.sites.map((site, i) => ({
       name: site.name,
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
@@ -115,7 +139,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
       policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...failOn },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
       screenshots: site.screenshots,
-      flows: site.flows,
+      flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
     })),
   };
 }
@@ -135,7 +159,7 @@ function failOnFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Pick<Policy,
  */
 function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
   return [...substitutedPaths]
-    .filter((where) => /^\$\.sites\[\d+\]\.name$/.test(where))
+    .filter((where) => /^\$\.sites\[\d+\](\.flows\[\d+\])?\.name$/.test(where))
     .map((where) => `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`);
 }
 

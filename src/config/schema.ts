@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SEVERITIES, TIMEOUT_MAX_MS } from './defaults.ts';
 import { acceptanceSchema } from './accept-schema.ts';
+import { flowSchema } from './flow-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
 export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
@@ -90,9 +91,9 @@ export const siteSchema = z
       .default(true)
       .describe('false: no screenshot is taken of this site\'s pages and flows (for sites that print secrets into their pages).'),
     flows: z
-      .array(z.looseObject({ name: z.string() }))
+      .array(flowSchema)
       .default([])
-      .describe('Login and checkout flows (reserved for the flows feature; accepted and not yet run).'),
+      .describe('Named login and checkout flows, in order; a flow may start after another one.'),
   })
   .describe('One site: its main URL, the hosts that belong to it, and the pages to visit.');
 
@@ -124,43 +125,6 @@ export const sitesFileSchema = z
     sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
     accept: z.array(acceptanceSchema).default([]).describe('Known findings accepted for a while, each with a reason and an expiry date.'),
   });
-
-/**
- * Rules across fields, which JSON Schema cannot express. They run on the raw value even
- * when other fields are invalid, so one run reports every problem at once.
- */
-export function crossFieldProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  const sites = (raw as { sites?: unknown })?.sites;
-  if (!Array.isArray(sites)) return problems;
-  const seen = new Map<string, number>();
-  sites.forEach((site: { name?: unknown; url?: unknown; subdomains?: unknown }, i) => {
-    if (typeof site?.name === 'string') {
-      const first = seen.get(site.name.toLowerCase());
-      if (first !== undefined) {
-        problems.push({ path: ['sites', i, 'name'], message: `duplicate site name "${site.name}" (also used by sites[${first}])` });
-      } else seen.set(site.name.toLowerCase(), i);
-    }
-    const main = URL.canParse(String(site?.url)) ? new URL(String(site.url)).hostname : undefined;
-    if (main && Array.isArray(site.subdomains)) {
-      site.subdomains.forEach((host, j) => {
-        if (typeof host === 'string' && host.toLowerCase() === main) {
-          problems.push({ path: ['sites', i, 'subdomains', j], message: `"${host}" is already the site URL's host` });
-        }
-      });
-    }
-  });
-  const accept = (raw as { accept?: unknown }).accept;
-  if (Array.isArray(accept)) {
-    const names = new Set(sites.map((site: { name?: unknown }) => site?.name));
-    accept.forEach((acceptance: { site?: unknown }, i) => {
-      if (typeof acceptance?.site === 'string' && !names.has(acceptance.site)) {
-        problems.push({ path: ['accept', i, 'site'], message: `no site of this file is named "${acceptance.site}"` });
-      }
-    });
-  }
-  return problems;
-}
 
 export type SitesFileInput = z.input<typeof sitesFileSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;

@@ -82,12 +82,12 @@ test('every problem is listed with its JSON path', () => {
 });
 
 test('${VAR} placeholders come from the environment; a missing one is named with its path', () => {
-  const file = { sites: [{ name: 'a', url: 'https://${HOST}/', flows: [{ name: 'login', password: '${SHOP_PASSWORD}' }] }] };
+  const file = { sites: [{ name: 'a', url: 'https://${HOST}/', flows: [{ name: 'login', steps: [{ fill: '#password', value: '${SHOP_PASSWORD}' }] }] }] };
   const config = parse(file, { HOST: 'a.test', SHOP_PASSWORD: 's3cret' });
   assert.equal(config.sites[0]!.url, 'https://a.test/');
   assert.deepEqual(config.secrets.sort(), ['a.test', 's3cret']);
   assert.deepEqual(problems(file, { HOST: 'a.test' }), [
-    '$.sites[0].flows[0].password: environment variable SHOP_PASSWORD is not set (set it in the environment or in .env)',
+    '$.sites[0].flows[0].steps[0].value: environment variable SHOP_PASSWORD is not set (set it in the environment or in .env)',
   ]);
 });
 
