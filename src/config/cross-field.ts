@@ -25,17 +25,13 @@ export function crossFieldProblems(raw: unknown, baseDir: string): FieldProblem[
 function siteProblems(site: RawSite, baseDir: string): FieldProblem[] {
   const main = URL.canParse(String(site?.url)) ? new URL(String(site.url)).hostname : undefined;
   const subdomains: unknown[] = Array.isArray(site?.subdomains) ? site.subdomains : [];
-  const problems: FieldProblem[] = [];
-  subdomains.forEach((host, j) => {
-    if (typeof host === 'string' && host.toLowerCase() === main) {
-      problems.push({ path: ['subdomains', j], message: `"${host}" is already the site URL's host` });
-    }
-  });
-  if (Array.isArray(site?.flows)) {
-    const hosts = main === undefined ? undefined : [main, ...subdomains.filter((h) => typeof h === 'string').map((h) => h.toLowerCase())];
-    problems.push(...under(['flows'], flowProblems(site.flows, hosts, baseDir)));
-  }
-  return problems;
+  const hosts = main === undefined ? undefined : [main, ...subdomains.filter((h) => typeof h === 'string').map((h) => h.toLowerCase())];
+  return [
+    ...subdomains.flatMap((host, j) =>
+      typeof host === 'string' && host.toLowerCase() === main ? [{ path: ['subdomains', j], message: `"${host}" is already the site URL's host` }] : [],
+    ),
+    ...(Array.isArray(site?.flows) ? under(['flows'], flowProblems(site.flows, hosts, baseDir)) : []),
+  ];
 }
 
 function acceptProblems(accept: unknown, sites: RawSite[]): FieldProblem[] {

@@ -2,6 +2,7 @@
 // module uses. Throws only ConfigError, whose message lists each problem by JSON path.
 import path from 'node:path';
 import dotenv from 'dotenv';
+import type { z } from 'zod';
 import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { severitySchema, sitesFileSchema } from './schema.ts';
 import { crossFieldProblems } from './cross-field.ts';
@@ -101,26 +102,21 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
 function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
   syntaxCheck(text, file);
   // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
-  const { value, secrets, substitutedPaths, problems } = substituteEnv(JSON.parse(text), env);
-  problems.push(...placeholderNameProblems(substitutedPaths));
-  const failOn = failOnFromEnv(env, problems);
+  const { value, secrets, substitutedPaths, problems: unset } = substituteEnv(JSON.parse(text), env);
+  // FAIL_ON, when set, overrides policy.failOn of the file and of every site.
+  const failOn = env.FAIL_ON ? severitySchema.safeParse(env.FAIL_ON) : undefined;
   const parsed = sitesFileSchema.safeParse(value, { error: missingFieldMessage });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = jsonPath(issue.path);
-      problems.push(
-        issue.code === 'unrecognized_keys'
-          ? `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-          : issue.code === 'invalid_key'
-            ? `${where}: ${issue.issues[0]?.message ?? issue.message}`
-            : `${where}: ${issue.message}`,
-      );
-    }
-  }
   const baseDir = path.dirname(file);
-  for (const p of crossFieldProblems(value, baseDir)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
+  // Array literals, not push(...list): a list of a million problems overflows a call's arguments.
+  const problems = [
+    ...unset,
+    ...placeholderNameProblems(substitutedPaths),
+    ...(failOn?.error ? [`FAIL_ON: ${failOn.error.issues[0]!.message}`] : []),
+    ...(parsed.error?.issues.map(describeIssue) ?? []),
+    ...crossFieldProblems(value, baseDir).map((p) => `${jsonPath(p.path)}: ${p.message}`),
+  ];
   // A message may quote any value of the file: none may show a secret.
-  if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
 
   const data = parsed.data;
   return {
@@ -136,7 +132,7 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
-      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...failOn },
+      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...(failOn?.success ? { failOn: failOn.data } : {}) },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
       screenshots: site.screenshots,
       flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
@@ -144,13 +140,12 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
   };
 }
 
-/** FAIL_ON, when set, overrides policy.failOn of the file and of every site. */
-function failOnFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Pick<Policy, 'failOn'> | undefined {
-  if (!env.FAIL_ON) return undefined;
-  const parsed = severitySchema.safeParse(env.FAIL_ON);
-  if (parsed.success) return { failOn: parsed.data };
-  problems.push(`FAIL_ON: ${parsed.error.issues[0]!.message}`);
-  return undefined;
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = jsonPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return `${where}: ${issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message}`;
 }
 
 /**

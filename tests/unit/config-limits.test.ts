@@ -19,6 +19,13 @@ test('100,000 nested arrays are one problem, not a stack overflow', () => {
   assert.match(err.problems[0]!, /^the file could not be validated: RangeError: Maximum call stack size exceeded$/);
 });
 
+test('hundreds of thousands of problems across fields are each listed, not a stack overflow', () => {
+  const flows = Array.from({ length: 300_000 }, (_, i) => ({ name: `f${i}`, after: 'nobody', steps: [] }));
+  const err = rejection(() => parseScanConfig(JSON.stringify({ sites: [{ name: 'a', url: 'https://a.test/', flows }] }), FILE, {}));
+  assert.equal(err.problems.length, 300_000);
+  assert.equal(err.problems[0], '$.sites[0].flows[0].after: no flow named "nobody" in this site');
+});
+
 test('a sites file over the size limit is refused before it is read', () => {
   const file = path.join(dir, 'huge.json');
   writeFileSync(file, `{ "sites": [], "pad": "${'x'.repeat(MAX_INPUT_FILE_BYTES)}" }`);
