@@ -59,6 +59,25 @@ test('a missing sites file and a missing ca file are named', async () => {
   noStack(run.output);
 });
 
+test('a port, an IP address and a bad flow step stop the real command before any browser starts', async () => {
+  const file = write(
+    'rules.json',
+    JSON.stringify({
+      sites: [
+        { name: 'shop', url: 'https://shop.example.com:8443/', flows: [{ name: 'login', steps: [{ tap: '#go' }] }] },
+        { name: 'api', url: 'https://10.0.0.5/' },
+      ],
+    }),
+  );
+  const run = await runScan([], { SITES_FILE: file, LAB: '0' }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(run.output, /\$\.sites\[0\]\.url: the URL names port 8443: the checks probe ports 443 and 80/);
+  assert.match(run.output, /\$\.sites\[0\]\.flows\[0\]\.steps\[0\]: unknown step kind "tap"/);
+  assert.match(run.output, /\$\.sites\[1\]\.url: "10\.0\.0\.5" is an IP address/);
+  assert.doesNotMatch(run.output, /Running \d+ test/);
+  noStack(run.output);
+});
+
 test('a ca path built from ${VAR} is not shown in the message', async () => {
   const secretDir = 'secret-dir-from-env';
   const file = write('ca-secret.json', JSON.stringify({ ca: '${CA_DIR}/ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
