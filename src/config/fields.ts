@@ -97,14 +97,18 @@ function portProblem(port: number): string | undefined {
   return Number.isInteger(port) && port >= 1 && port <= 65_535 ? undefined : `port ${port} is not between 1 and 65535`;
 }
 
+const HOST_PORT = /^(\*\.)?[A-Za-z0-9_.-]+:\d{1,5}$/;
+const ADDRESS_PORT = /^(\[[^\]]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/;
+
 /** The left side of a connectTo rule: "host:port", where "*." matches every subdomain. */
 export const hostPort = z
   .string()
-  .regex(/^(\*\.)?[A-Za-z0-9_.-]+:\d{1,5}$/, {
+  .regex(HOST_PORT, {
     message: 'expected "host:port", for example "shop.example.com:443" (a leading "*." matches every subdomain)',
   })
   .superRefine(
     rule((value) => {
+      if (!HOST_PORT.test(value)) return undefined; // the shape's own message says it all
       const { host, port } = splitHostPort(value);
       return hostnameProblem(host.replace(/^\*\./, '')) ?? portProblem(port);
     }),
@@ -113,11 +117,10 @@ export const hostPort = z
 /** The right side of a connectTo rule: "address:port", an IPv6 address in brackets. */
 export const addressPort = z
   .string()
-  .regex(/^(\[[^\]]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/, {
-    message: 'expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"',
-  })
+  .regex(ADDRESS_PORT, { message: 'expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"' })
   .superRefine(
     rule((value) => {
+      if (!ADDRESS_PORT.test(value)) return undefined;
       const { host, port } = splitHostPort(value);
       if (value.startsWith('[')) return isIP(host) === 6 ? portProblem(port) : `"${host}" is not an IPv6 address`;
       return isIP(host) === 4 || hostnameProblem(host) === undefined ? portProblem(port) : `"${host}" is neither an IPv4 address nor a host name`;

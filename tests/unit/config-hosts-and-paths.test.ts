@@ -44,6 +44,8 @@ test('connectTo: ports between 1 and 65535 on both sides, real addresses, real h
           'e..test:443': '10.0.0.5:443',
           'f.test:443': '10.0.0.256:443',
           '*.g.test:80': 'backend.internal:8080',
+          'h.test:443': '127.0.0.1',
+          'i.test': '127.0.0.1:443',
         },
       },
     ),
@@ -54,6 +56,8 @@ test('connectTo: ports between 1 and 65535 on both sides, real addresses, real h
     '$.connectTo["c.test:443"]: "::zz" is not an IPv6 address',
     '$.connectTo["e..test:443"]: expected a host name such as "api.example.com", not "e..test"',
     '$.connectTo["f.test:443"]: "10.0.0.256" is neither an IPv4 address nor a host name',
+    '$.connectTo["h.test:443"]: expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"',
+    '$.connectTo["i.test"]: expected "host:port", for example "shop.example.com:443" (a leading "*." matches every subdomain)',
   ]);
 });
 
