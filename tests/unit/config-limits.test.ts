@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadScanConfig, parseScanConfig } from '../../src/config/load.ts';
 import { MAX_LISTED_PROBLEMS } from '../../src/config/errors.ts';
 import { MAX_INPUT_FILE_BYTES } from '../../src/config/input-file.ts';
+import { loadTrustStore } from '../../src/net/trust.ts';
 import { FILE, rejection } from './config-helpers.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-limits-'));
@@ -33,9 +34,10 @@ test('a sites file over the size limit is refused before it is read', () => {
   assert.deepEqual(err.problems, ['cannot read the sites file: it is 10.0 MB, over the 10 MB limit']);
 });
 
-test('a directory as the sites file is named as such', () => {
-  const err = rejection(() => loadScanConfig(dir, {}));
-  assert.deepEqual(err.problems, ['cannot read the sites file: it is a directory, not a regular file']);
+test('a directory or a device as the sites file, or a directory as the ca file, is named as such', () => {
+  assert.deepEqual(rejection(() => loadScanConfig(dir, {})).problems, ['cannot read the sites file: it is a directory, not a regular file']);
+  assert.deepEqual(rejection(() => loadScanConfig('/dev/null', {})).problems, ['cannot read the sites file: it is a device, not a regular file']);
+  assert.deepEqual(rejection(() => loadTrustStore(dir)).problems, ['$.ca: cannot read the CA file: it is a directory, not a regular file']);
 });
 
 test('the message lists the first problems and counts the rest', () => {
