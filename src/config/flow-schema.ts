@@ -37,8 +37,8 @@ const STEPS = {
   waitFor: step({ waitFor: waitCondition }),
 };
 
-export type StepKind = keyof typeof STEPS;
-export const STEP_KINDS = Object.keys(STEPS) as StepKind[];
+type StepKind = keyof typeof STEPS;
+const STEP_KINDS = Object.keys(STEPS) as StepKind[];
 
 /** A step as written, tagged with its kind. */
 export type ParsedStep = { [K in StepKind]: { kind: K } & z.output<(typeof STEPS)[K]> }[StepKind];
