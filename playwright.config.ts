@@ -1,10 +1,9 @@
 // `npx playwright test` scans every site in the sites file (SITES_FILE, default sites.json).
 // With the bundled sites.json it starts the local test lab first.
 import path from 'node:path';
-import { writeSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
-import { exitOnConfigError } from './src/config/exit.ts';
+import { exitOnConfigError, stopRun } from './src/config/exit.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { chooseBrowserTrust } from './src/browser/trust-mode.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
@@ -21,10 +20,7 @@ if (useLab) supplyLabEnv();
 // Stop before any browser starts, with one clear line per problem and no stack trace.
 const hasCa = exitOnConfigError(() => loadScanConfig(sitesFile)).caFile !== undefined;
 const browser = findChromium();
-if (!browser.ok) {
-  writeSync(2, `\n${browser.message}\n\n`);
-  process.exit(2);
-}
+if (!browser.ok) stopRun(browser.message);
 
 const environment = isRunner
   ? {

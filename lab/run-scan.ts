@@ -65,11 +65,13 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
 /** `npx playwright test ARGS` in the repo, with extra environment; never rejects. */
 export function runScan(args: string[], env: Record<string, string>, timeoutMs = 300_000): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    // Its own process group, so a timeout kills Playwright too: killing npx alone left a hung
+    // Playwright holding the output pipes open, and the run never ended.
+    const child = spawn('npx', ['playwright', 'test', ...args], { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, output });

@@ -1,10 +1,22 @@
 // Defaults applied where sites.json is silent. Documented in README.md ("Policy").
-export const DEFAULT_POLICY = {
+import type { Severity } from '../checks/types.ts';
+import type { PolicyOverrides } from './schema.ts';
+
+/** From the most to the least severe: `failOn` names the least severe one that still fails. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
+
+export type Policy = Required<PolicyOverrides>;
+
+export const DEFAULT_POLICY: Readonly<Policy> = {
   minHstsMaxAge: 31_536_000,
   maxRedirectHops: 3,
   minCertDaysLeft: 14,
   certNoticeDays: 30,
-} as const;
+  failOn: 'medium',
+};
+
+/** The ceiling of every timeout (10 minutes): Node turns a timer over 2^31-1 ms into 1 ms. */
+export const TIMEOUT_MAX_MS = 600_000;
 
 export const DEFAULT_TIMEOUTS = {
   connectMs: 5_000,
@@ -14,7 +26,6 @@ export const DEFAULT_TIMEOUTS = {
   stepMs: 10_000,
 } as const;
 
-export type Policy = { -readonly [K in keyof typeof DEFAULT_POLICY]: number };
 export type Timeouts = { -readonly [K in keyof typeof DEFAULT_TIMEOUTS]: number };
 
 /** Names of session and authentication cookies (case-insensitive regular expressions). */

@@ -7,15 +7,19 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 export interface Substituted {
   value: unknown;
   secrets: string[];
+  /** JSON paths ("$.sites[0].name") of the strings that held a placeholder. */
+  substitutedPaths: Set<string>;
   problems: string[];
 }
 
 export function substituteEnv(raw: unknown, env: NodeJS.ProcessEnv): Substituted {
   const secrets = new Set<string>();
+  const substitutedPaths = new Set<string>();
   const problems: string[] = [];
   const walk = (node: unknown, path: PropertyKey[]): unknown => {
     if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (_, name: string) => {
+        substitutedPaths.add(jsonPath(path));
         const value = env[name];
         if (value === undefined || value === '') {
           problems.push(`${jsonPath(path)}: environment variable ${name} is not set (set it in the environment or in .env)`);
@@ -32,5 +36,5 @@ export function substituteEnv(raw: unknown, env: NodeJS.ProcessEnv): Substituted
     return node;
   };
   const value = walk(raw, []);
-  return { value, secrets: [...secrets], problems };
+  return { value, secrets: [...secrets], substitutedPaths, problems };
 }

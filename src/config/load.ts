@@ -1,31 +1,18 @@
 // Reads, substitutes and validates a sites file into the resolved form every other
 // module uses. Throws only ConfigError, whose message lists each problem by JSON path.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.ts';
-import { ConfigError, jsonPath } from './errors.ts';
+import type { z } from 'zod';
+import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
+import { severitySchema, sitesFileSchema } from './schema.ts';
+import { crossFieldProblems } from './cross-field.ts';
+import { resolveFlows } from './resolve-flows.ts';
+import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
+import { readInputFile } from './input-file.ts';
+import { missingFieldMessage } from './fields.ts';
+import { redact } from '../report/redact.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
-
-export type FlowStep =
-  | { kind: 'goto'; url: string; timeoutMs?: number }
-  | { kind: 'click' | 'check' | 'uncheck'; selector: string; timeoutMs?: number }
-  | { kind: 'fill'; selector: string; value: string; secret: boolean; timeoutMs?: number }
-  | { kind: 'select'; selector: string; values: string[]; secret: boolean; timeoutMs?: number }
-  | { kind: 'press'; selector: string; key: string; timeoutMs?: number }
-  | { kind: 'waitFor'; url?: string; selector?: string; text?: string; timeoutMs?: number };
-
-export interface Flow {
-  name: string;
-  after?: string;
-  steps?: FlowStep[];
-  script?: string;
-  visit: string[];
-  allowHosts: string[];
-  secrets: Record<string, string>;
-}
 
 export interface Site {
   name: string;
@@ -35,13 +22,45 @@ export interface Site {
   pages: string[];
   policy: Policy;
   cookies: CookiePolicy;
-  flows: Flow[];
+  /** False: no screenshot of this site's pages and flows (its pages show secrets). */
   screenshots: boolean;
+  /** Every flow comes after the flow named in its `after`; otherwise file order. */
+  flows: Flow[];
+}
+
+/** `secret`: the value as written held a ${VAR} placeholder. */
+export type FlowStep =
+  | { kind: 'goto'; url: string /* absolute, resolved against the site URL */; timeoutMs?: number }
+  | { kind: 'click' | 'check' | 'uncheck'; selector: string; timeoutMs?: number }
+  | { kind: 'fill'; selector: string; value: string; secret: boolean; timeoutMs?: number }
+  | { kind: 'select'; selector: string; values: string[]; secret: boolean; timeoutMs?: number }
+  | { kind: 'press'; selector: string; key: string; timeoutMs?: number }
+  | { kind: 'waitFor'; url?: string; selector?: string; text?: string; timeoutMs?: number };
+
+export interface Flow {
+  name: string;
+  after?: string;
+  steps?: FlowStep[]; // exactly one of steps / script
+  script?: string; // absolute path
+  visit: string[]; // paths, default []
+  allowHosts: string[]; // lower-cased, default []
+  secrets: Record<string, string>; // substituted values, default {}
 }
 
 export interface CookiePolicy {
   sessionNames: string[];
   ignore: { name: string; domain?: string; reason: string }[];
+}
+
+/** A known finding accepted until `expires` (YYYY-MM-DD): at least one of check and code. */
+export interface Acceptance {
+  check?: string;
+  /** "<check id>.<code>" */
+  code?: string;
+  site?: string;
+  target?: string;
+  reason: string;
+  expires: string;
 }
 
 export interface ScanConfig {
@@ -51,7 +70,8 @@ export interface ScanConfig {
   connectTo: Record<string, string>;
   timeouts: Timeouts;
   sites: Site[];
-  /** Values substituted from the environment: never to appear in any report. */
+  accept: Acceptance[];
+  /** Values substituted from the environment, and flows' secrets: never to appear in any report. */
   secrets: string[];
 }
 
@@ -63,63 +83,96 @@ export function sitesFilePath(env: NodeJS.ProcessEnv = process.env): string {
 
 export function loadScanConfig(file = sitesFilePath(), env: NodeJS.ProcessEnv = process.env): ScanConfig {
   dotenv.config({ quiet: true });
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(file, [`cannot read the sites file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
-  }
-  return parseScanConfig(text, file, env);
+  const read = readInputFile(file);
+  if ('reason' in read) throw new ConfigError(file, [`cannot read the sites file: ${read.reason}`]);
+  return parseScanConfig(read.text, file, env);
 }
 
 export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
-  // jsonc-parser reports where each syntax error is; JSON.parse on Node 20 often does not.
-  const syntax: ParseError[] = [];
-  const raw: unknown = parseJson(text, syntax, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (syntax.length > 0) {
-    throw new ConfigError(
-      file,
-      syntax.map((e) => `not valid JSON: ${printParseErrorCode(e.error)} at ${lineAndColumn(text, e.offset)}`),
-    );
+  try {
+    return validate(text, file, env);
+  } catch (err) {
+    // A file nested 100,000 deep overflows the stack of any recursive walk: whatever breaks
+    // while validating is still a problem of the file, reported as one, never as a stack trace.
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(file, [`the file could not be validated: ${String(err)}`]);
   }
-  const { value, secrets, problems } = substituteEnv(raw, env);
-  const parsed = sitesFileSchema.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = jsonPath(issue.path);
-      problems.push(
-        issue.code === 'unrecognized_keys'
-          ? `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-          : issue.code === 'invalid_key'
-            ? `${where}: ${issue.issues[0]?.message ?? issue.message}`
-            : `${where}: ${issue.message}`,
-      );
-    }
-  }
-  for (const p of crossFieldProblems(value)) problems.push(`${jsonPath(p.path)}: ${p.message}`);
-  if (problems.length > 0 || !parsed.data) throw new ConfigError(file, problems);
+}
+
+function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
+  syntaxCheck(text, file);
+  // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
+  const { value, secrets, substitutedPaths, problems: unset } = substituteEnv(JSON.parse(text), env);
+  // FAIL_ON, when set, overrides policy.failOn of the file and of every site.
+  const failOn = env.FAIL_ON ? severitySchema.safeParse(env.FAIL_ON) : undefined;
+  const parsed = sitesFileSchema.safeParse(value, { error: missingFieldMessage });
+  const baseDir = path.dirname(file);
+  // Array literals, not push(...list): a list of a million problems overflows a call's arguments.
+  const problems = [
+    ...unset,
+    ...placeholderNameProblems(substitutedPaths),
+    ...(failOn?.error ? [`FAIL_ON: ${failOn.error.issues[0]!.message}`] : []),
+    ...(parsed.error?.issues.map(describeIssue) ?? []),
+    ...crossFieldProblems(value, baseDir).map((p) => `${jsonPath(p.path)}: ${p.message}`),
+  ];
+  // A message may quote any value of the file: none may show a secret.
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
 
   const data = parsed.data;
   return {
     sitesFile: file,
-    caFile: data.ca ? path.resolve(path.dirname(file), data.ca) : undefined,
+    caFile: data.ca === undefined ? undefined : path.resolve(baseDir, data.ca),
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
-    secrets,
-    sites: data.sites.map((site) => ({
+    // A flow's secrets are secrets even when written out rather than taken from ${VAR}.
+    secrets: [...new Set([...secrets, ...data.sites.flatMap((site) => site.flows.flatMap((flow) => Object.values(flow.secrets ?? {})))])],
+    accept: data.accept,
+    sites: data.sites.map((site, i) => ({
       name: site.name,
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
-      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
+      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...(failOn?.success ? { failOn: failOn.data } : {}) },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
-      flows: [],
-      screenshots: true,
+      screenshots: site.screenshots,
+      flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
     })),
   };
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = jsonPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return `${where}: ${issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message}`;
+}
+
+/**
+ * Names appear in test titles and file names, where a secret could not be redacted: they may
+ * not come from the environment at all.
+ */
+function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
+  return [...substitutedPaths]
+    .filter((where) => /^\$\.sites\[\d+\](\.flows\[\d+\])?\.name$/.test(where))
+    .map((where) => `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`);
+}
+
+/**
+ * jsonc-parser says where each syntax error is (JSON.parse on Node 20 often does not). Only the
+ * listed errors are kept: a garbled 10 MB file has millions.
+ */
+function syntaxCheck(text: string, file: string): void {
+  const listed: string[] = [];
+  let total = 0;
+  visitJson(
+    text,
+    {
+      onError: (error, _offset, _length, line, column) => {
+        if (total++ < MAX_LISTED_PROBLEMS) listed.push(`not valid JSON: ${printParseErrorCode(error)} at line ${line + 1}, column ${column + 1}`);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  if (total > 0) throw new ConfigError(file, listed, total);
 }

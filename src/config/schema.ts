@@ -1,21 +1,12 @@
 // The one source of truth for sites.json: TypeScript types, runtime validation and
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
+import { SEVERITIES, TIMEOUT_MAX_MS } from './defaults.ts';
+import { acceptanceSchema } from './accept-schema.ts';
+import { flowSchema } from './flow-schema.ts';
+import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
-const hostname = z
-  .string()
-  // No regex flags anywhere: JSON Schema patterns cannot carry them.
-  .regex(/^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/, {
-    message: 'expected a hostname such as "api.example.com" (no scheme, port or path)',
-  });
-
-const hostPort = z.string().regex(/^(\*\.)?[A-Za-z0-9_.-]+:\d{1,5}$/, {
-  message: 'expected "host:port", for example "shop.example.com:443" (a leading "*." matches every subdomain)',
-});
-
-const addressPort = z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/, {
-  message: 'expected "address:port", for example "10.0.0.5:8443" or "[::1]:8443"',
-});
+export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 
 export const policySchema = z
   .strictObject({
@@ -40,6 +31,9 @@ export const policySchema = z
       .int()
       .nonnegative()
       .describe('Warn when a certificate expires in fewer days than this (default 30).'),
+    failOn: severitySchema.describe(
+      'Findings of this severity and above fail; those below are warnings (default "medium"). The environment variable FAIL_ON overrides it everywhere.',
+    ),
   })
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
@@ -78,51 +72,48 @@ export const cookiePolicySchema = z
 
 export const siteSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, {
-        message: 'expected a short name of letters, digits, spaces, ".", "_" or "-"',
-      })
-      .describe('Unique name, used in test titles and reports.'),
-    url: z
-      .url({ message: 'expected an absolute URL such as "https://example.com/"' })
-      .refine((u) => u.startsWith('https://'), { message: 'the site URL must start with https://' })
-      .describe('The site home page, https:// only.'),
+    name: name.describe('Unique name (at most 64 characters), used in test titles and reports.'),
+    url: httpsUrl.describe(
+      'The site home page: https://, a host name (not an IP address), no port (the checks probe 443 and 80; use connectTo for another address or port), no user:password@.',
+    ),
     subdomains: z
       .array(hostname)
       .default([])
       .describe('Other hostnames that belong to the site; every one is checked like the main host.'),
     pages: z
-      .array(z.string().startsWith('/', { message: 'expected a path starting with "/"' }))
+      .array(sitePath)
       .default(['/'])
-      .describe('Paths on the main host to visit in the browser (default ["/"]).'),
+      .describe('Paths on the main host to visit in the browser (default ["/"]); no "//" or backslash.'),
     policy: policySchema.optional(),
     cookies: cookiePolicySchema.optional(),
+    screenshots: z
+      .boolean()
+      .default(true)
+      .describe('false: no screenshot is taken of this site\'s pages and flows (for sites that print secrets into their pages).'),
     flows: z
-      .array(z.looseObject({ name: z.string() }))
+      .array(flowSchema)
       .default([])
-      .describe('Login and checkout flows (reserved for the flows feature; accepted and not yet run).'),
+      .describe('Named login and checkout flows, in order; a flow may start after another one.'),
   })
   .describe('One site: its main URL, the hosts that belong to it, and the pages to visit.');
 
 export const timeoutsSchema = z
   .strictObject({
-    connectMs: z.number().int().positive().describe('TCP connect + TLS handshake limit per probe (default 5000).'),
-    requestMs: z.number().int().positive().describe('Limit for one HTTP request made from Node (default 10000).'),
-    pageMs: z.number().int().positive().describe('Limit for one page navigation in the browser (default 20000).'),
-    settleMs: z
-      .number()
-      .int()
-      .nonnegative()
-      .describe('How long a page may keep loading late content after "load" (default 1500).'),
+    connectMs: timeoutMs.describe('TCP connect + TLS handshake limit per probe (default 5000).'),
+    requestMs: timeoutMs.describe('Limit for one HTTP request made from Node (default 10000).'),
+    pageMs: timeoutMs.describe('Limit for one page navigation in the browser (default 20000).'),
+    settleMs: delayMs.describe('How long a page may keep loading late content after "load" (default 1500).'),
+    stepMs: timeoutMs.describe('Limit for one step of a flow (default 10000).'),
   })
-  .partial();
+  .partial()
+  .describe(`Time limits in milliseconds, each at most ${TIMEOUT_MAX_MS} (10 minutes).`);
 
 export const sitesFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     ca: z
       .string()
+      .min(1, { message: 'expected the path of a PEM file' })
       .optional()
       .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.'),
     connectTo: z
@@ -132,35 +123,8 @@ export const sitesFileSchema = z
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
     sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+    accept: z.array(acceptanceSchema).default([]).describe('Known findings accepted for a while, each with a reason and an expiry date.'),
   });
-
-/**
- * Rules across fields, which JSON Schema cannot express. They run on the raw value even
- * when other fields are invalid, so one run reports every problem at once.
- */
-export function crossFieldProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  const sites = (raw as { sites?: unknown })?.sites;
-  if (!Array.isArray(sites)) return problems;
-  const seen = new Map<string, number>();
-  sites.forEach((site: { name?: unknown; url?: unknown; subdomains?: unknown }, i) => {
-    if (typeof site?.name === 'string') {
-      const first = seen.get(site.name.toLowerCase());
-      if (first !== undefined) {
-        problems.push({ path: ['sites', i, 'name'], message: `duplicate site name "${site.name}" (also used by sites[${first}])` });
-      } else seen.set(site.name.toLowerCase(), i);
-    }
-    const main = URL.canParse(String(site?.url)) ? new URL(String(site.url)).hostname : undefined;
-    if (main && Array.isArray(site.subdomains)) {
-      site.subdomains.forEach((host, j) => {
-        if (typeof host === 'string' && host.toLowerCase() === main) {
-          problems.push({ path: ['sites', i, 'subdomains', j], message: `"${host}" is already the site URL's host` });
-        }
-      });
-    }
-  });
-  return problems;
-}
 
 export type SitesFileInput = z.input<typeof sitesFileSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;

@@ -10,7 +10,8 @@ export interface ConnectTarget {
 
 export type ConnectToRules = Record<string, string>;
 
-function splitHostPort(value: string): { host: string; port: number } {
+/** "host:port" or "[v6]:port", split at the last colon. */
+export function splitHostPort(value: string): { host: string; port: number } {
   const i = value.lastIndexOf(':');
   return { host: value.slice(0, i).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(i + 1)) };
 }

@@ -2,9 +2,9 @@
 // Node gets the PEM list; the browser gets the extra roots in a certificate database of
 // its own (see src/browser/trust-mode.ts), so both trust the same roots.
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { ConfigError } from '../config/errors.ts';
+import { readInputFile } from '../config/input-file.ts';
 
 export interface TrustStore {
   /** PEM certificates for node:tls `ca`: system roots plus extras. */
@@ -17,13 +17,9 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 
 export function loadTrustStore(caFile: string | undefined): TrustStore {
   if (!caFile) return { ca: [...tls.rootCertificates], extraRoots: [] };
-  let pem: string;
-  try {
-    pem = readFileSync(caFile, 'utf8');
-  } catch (err) {
-    throw new ConfigError(caFile, [`$.ca: cannot read the CA file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
-  }
-  const blocks = pem.match(PEM_BLOCK) ?? [];
+  const read = readInputFile(caFile);
+  if ('reason' in read) throw new ConfigError(caFile, [`$.ca: cannot read the CA file: ${read.reason}`]);
+  const blocks = read.text.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) throw new ConfigError(caFile, ['$.ca: the file holds no PEM certificate']);
   for (const block of blocks) {
     try {

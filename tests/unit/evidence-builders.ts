@@ -24,8 +24,8 @@ export function site(overrides: Partial<Site> = {}): Site {
     pages: ['/'],
     policy: { ...DEFAULT_POLICY },
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
-    flows: [],
     screenshots: true,
+    flows: [],
     ...overrides,
   };
 }
