@@ -3,6 +3,7 @@
 import { describeFailure } from '../collectors/describe.ts';
 import { Outcome, type Check } from './types.ts';
 import { originPrefix } from './where.ts';
+import { reportStoppedFlows } from './visits-to-judge.ts';
 
 export type StsParse =
   | { ok: true; maxAge: number; includeSubDomains: boolean; preload: boolean }
@@ -75,6 +76,7 @@ export const hsts: Check<'transport' | 'pages'> = {
         out.cannotMeasure(host, first?.error ? `no https response: ${describeFailure(first.error)}` : 'no https response');
       } else judge(first.url, first.headers);
     }
+    reportStoppedFlows(pages, out);
     for (const visit of pages.visits) {
       const documents = visit.responses.filter((r) => r.isNavigation && r.url.startsWith('https://') && ownHosts.has(new URL(r.url).hostname));
       const unread = visit.unread.find((u) => u.target === visit.url);

@@ -49,7 +49,7 @@ export async function readPage(page: Page, deadline: Deadline, frameMs: number):
   const out: PageRead = { links: [], insecureReferences: [], forms: [], unread: [] };
   const frames = page.frames().filter((f) => !f.isDetached());
   if (frames.length > MAX_FRAMES) {
-    out.unread.push({ target: page.url(), reason: `${frames.length - MAX_FRAMES} of its ${frames.length} frames were not read (limit ${MAX_FRAMES} per page)` });
+    out.unread.push({ target: page.url(), reason: `only the first ${MAX_FRAMES} of its ${frames.length} frames are read` });
   }
   const limit = pLimit(FRAMES_AT_ONCE);
   // Read side by side, merged in frame order so that findings come out in the same order every run.

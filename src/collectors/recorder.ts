@@ -183,10 +183,10 @@ export class Recorder {
   /** Why the page as a whole could not be read, if it could not. */
   private pageUnread(log: PageLog, opts: SnapshotOptions, finalUrl: string): Unread | undefined {
     if (log.crashed) return { target: opts.url, reason: "the page's renderer crashed" };
+    if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     if (finalUrl.startsWith('chrome-error:')) {
       return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
     }
-    if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     return undefined;
   }
 
@@ -202,7 +202,12 @@ export class Recorder {
     const whole = this.pageUnread(log, opts, finalUrl);
     if (whole) unread.push(whole);
     const read = log.crashed || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
-    if (read) unread.push(...read.unread);
+    // Frames that could not be read make the page unread: one entry, named after the page.
+    const frames = read?.unread ?? [];
+    if (frames.length > 0) {
+      const first = `${frames[0]!.target}: ${frames[0]!.reason}`;
+      unread.push({ target: opts.url, reason: frames.length === 1 ? `a frame could not be read: ${first}` : `${frames.length} of its frames could not be read (first: ${first})` });
+    }
     const screenshot = log.crashed ? undefined : await this.screenshot(page, log, deadline);
     const jar = log.crashed ? undefined : await bounded(readJar(log.watch.session), deadline.cap(readMs(timeouts)), undefined);
     if (!jar && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
