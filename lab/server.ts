@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import path from 'node:path';
 import { issue, days } from './pki.ts';
 import { redirect } from './respond.ts';
@@ -71,6 +72,8 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
       if (b.kind === 'serve') {
         const creds = await (b.credentials ?? defaultCredentials)(pki, host.host);
         await listen(track(https.createServer({ ...creds, ...b.tls }, b.handler)), port);
+      } else if (b.kind === 'mute') {
+        await listen(track(tls.createServer(await defaultCredentials(pki, host.host), () => {})), port);
       } else if (b.kind === 'silent') {
         await listen(track(net.createServer(() => {})), port);
       } else if (b.kind === 'plain-http') {

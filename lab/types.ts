@@ -26,6 +26,8 @@ export type HttpsBehaviour =
   | { kind: 'refuse' }
   /** Accepts TCP and never answers: a timeout. */
   | { kind: 'silent' }
+  /** Completes the TLS handshake and never sends a byte: no HTTP answer, ever. */
+  | { kind: 'mute' }
   /** Plain HTTP on the TLS port: the handshake fails. */
   | { kind: 'plain-http' }
   /** No connectTo entry and a name that does not resolve: a DNS failure. */
