@@ -39,8 +39,12 @@ export interface HttpExchange {
 export interface RedirectChain {
   startUrl: string;
   hops: HttpExchange[];
-  /** final: a non-redirect answer; loop: a URL came back; too-long: gave up following; error: a hop failed. */
-  outcome: 'final' | 'loop' | 'too-long' | 'error';
+  /**
+   * final: a non-redirect answer; loop: a URL came back; too-long: gave up following; error: a hop
+   * failed; unsafe-scheme: the last hop redirects to a URL that is not http(s) (javascript:, data:,
+   * file:...), which browsers never follow; bad-location: its Location is not a URL at all.
+   */
+  outcome: 'final' | 'loop' | 'too-long' | 'error' | 'unsafe-scheme' | 'bad-location';
 }
 
 export interface HostTransport {
