@@ -19,8 +19,12 @@ export interface RunningLab {
 
 export async function createLabPki(): Promise<LabPki> {
   const root = await issue({ commonName: 'Site Security Lab Root CA', sans: null, isCa: true, notAfter: days(365) });
-  const intermediate = await issue({ commonName: 'Site Security Lab Issuing CA', sans: null, isCa: true, notAfter: days(180) }, root);
-  return { root, intermediate };
+  const intermediate = await issue(
+    { commonName: 'Site Security Lab Issuing CA', sans: null, isCa: true, notAfter: days(180), url: 'http://pki.lab.test/issuing-ca.crt' },
+    root,
+  );
+  const untrustedRoot = await issue({ commonName: 'Untrusted Interception Root', sans: null, isCa: true, notAfter: days(365) });
+  return { root, intermediate, untrustedRoot };
 }
 
 export async function defaultCredentials(pki: LabPki, host: string): Promise<Credentials> {

@@ -11,6 +11,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export interface LabPki {
   root: Issued;
   intermediate: Issued;
+  /** A root no client trusts (like a TLS-intercepting proxy's), never in the lab's ca.pem. */
+  untrustedRoot: Issued;
 }
 
 /** What the server presents: a key and the certificate chain it sends. */

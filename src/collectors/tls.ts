@@ -18,15 +18,19 @@ async function defaultHandshake(ctx: NetContext, host: string): Promise<Pick<Hos
   if (!conn.ok) return { connectedTo: conn.connectedTo, error: conn.error, chain: [] };
   try {
     const chain = peerChain(conn.socket as TLSSocket);
+    const facts = chain.map((c) => certificateFacts(c, ctx.ca));
     const leaf = chain[0];
+    // A subjectAltName browsers cannot parse covers no name (and OpenSSL's host check on it leaves
+    // an error behind that Node later raises on a socket).
+    const sanReadable = !facts[0]?.parseErrors?.some((e) => e.part === 'subjectAltName');
     return {
       connectedTo: conn.connectedTo,
       handshake: {
         ...conn.tls!,
         ...(leaf ? { trustAnchor: trustAnchor(chain, ctx.ca) } : {}),
-        coversHost: leaf ? coversHost(leaf, host) : false,
+        coversHost: leaf && sanReadable ? coversHost(leaf, host) : false,
       },
-      chain: chain.map((c) => certificateFacts(c, ctx.ca)),
+      chain: facts,
     };
   } finally {
     conn.socket.destroy();

@@ -189,10 +189,19 @@ export interface PagesEvidence {
   visits: PageVisit[];
 }
 
+/** A part of a certificate that could not be parsed. */
+export interface CertificateParseError {
+  /** The extension ("subjectAltName", "authorityInfoAccess"...), or "certificate" for the whole structure. */
+  part: string;
+  /** The extension's OID. */
+  oid?: string;
+  message: string;
+}
+
 /** One certificate, reduced to the facts the certificate checks judge. Dates are ISO strings. */
 export interface CertificateFacts {
   subject: string;
-  /** DNS names and IP addresses of the subjectAltName extension; null when the certificate has none. */
+  /** DNS names and IP addresses of the subjectAltName extension; null when the certificate has none, [] when it cannot be parsed. */
   subjectAltNames: string[] | null;
   issuer: string;
   validFrom: string;
@@ -208,6 +217,12 @@ export interface CertificateFacts {
   selfSigned: boolean;
   /** One of the trusted roots (system roots plus the configured ca). */
   inTrustStore: boolean;
+  /** Where the issuer's certificate is published (Authority Information Access caIssuers); absent when nowhere. */
+  caIssuers?: string[];
+  /** The issuer's own issuer, when the Authority Key Identifier names it. */
+  issuerIssuer?: string;
+  /** What could not be parsed; absent when everything the browsers read could be. */
+  parseErrors?: CertificateParseError[];
 }
 
 /** The handshake a default client makes (TLS 1.2+), with what it says about the certificate. */
