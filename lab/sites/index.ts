@@ -9,6 +9,7 @@ import { mixedContent } from './mixed-content.ts';
 import { forms } from './forms.ts';
 import { cookies } from './cookies.ts';
 import { hostile } from './hostile.ts';
+import { oversized } from './oversized.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -23,4 +24,5 @@ export const LAB_SITES: LabSite[] = [
   certificates,
   tlsSettings,
   hostile,
+  oversized,
 ];
