@@ -13,6 +13,8 @@ export interface Issued {
   keyPem: string;
   cert: x509.X509Certificate;
   keys: CryptoKeyPair;
+  /** Where this CA's certificate is published: the certificates it issues name it (Authority Information Access). */
+  url?: string;
 }
 
 export interface IssueOptions {
@@ -27,6 +29,10 @@ export interface IssueOptions {
   keys?: CryptoKeyPair;
   /** Hash of the issuer's signature on this certificate. */
   hash?: 'SHA-256' | 'SHA-1';
+  /** Extra extensions, raw bytes allowed: the malformed ones of the parse-error flaws. */
+  extensions?: x509.Extension[];
+  /** Set as the Issued's url, for a CA. */
+  url?: string;
 }
 
 const DAY = 86_400_000;
@@ -62,7 +68,7 @@ function extensions(opts: IssueOptions): x509.Extension[] {
   );
   if (!opts.isCa) list.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]));
   if (opts.sans) list.push(new x509.SubjectAlternativeNameExtension(opts.sans.map((value) => ({ type: 'dns' as const, value }))));
-  return list;
+  return [...list, ...(opts.extensions ?? [])];
 }
 
 /** A certificate signed by `issuer`, or self-signed when no issuer is given. */
@@ -74,6 +80,7 @@ export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued
   const exts = extensions(opts);
   exts.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
   if (issuer) exts.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey));
+  if (issuer?.url) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: new x509.GeneralName('url', issuer.url) }));
   const common = { serialNumber: randomSerial(), notBefore, notAfter, extensions: exts };
   const cert = issuer
     ? await x509.X509CertificateGenerator.create({
@@ -90,7 +97,7 @@ export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued
         keys,
         signingAlgorithm: signingAlgorithm(keys, hash),
       });
-  return { cert, keys, certPem: `${cert.toString('pem').trim()}\n`, keyPem: await toPem(keys) };
+  return { cert, keys, certPem: `${cert.toString('pem').trim()}\n`, keyPem: await toPem(keys), ...(opts.url ? { url: opts.url } : {}) };
 }
 
 /** What a server presents: the leaf's key, and the leaf followed by the chain it sends. */
@@ -104,5 +111,8 @@ function randomSerial(): string {
   bytes[0] = bytes[0]! & 0x7f;
   return Buffer.from(bytes).toString('hex');
 }
+
+/** An extension holding exactly these DER bytes, however malformed. */
+export const rawExtension = (oid: string, ...der: number[]): x509.Extension => new x509.Extension(oid, false, new Uint8Array(der));
 
 export const days = (n: number): Date => new Date(Date.now() + n * DAY);

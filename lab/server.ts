@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import path from 'node:path';
 import { issue, days, served } from './pki.ts';
 import { redirect } from './respond.ts';
@@ -31,8 +32,12 @@ const MAX_LOGGED_BODY = 65_536;
 
 export async function createLabPki(): Promise<LabPki> {
   const root = await issue({ commonName: 'Site Security Lab Root CA', sans: null, isCa: true, notAfter: days(365) });
-  const intermediate = await issue({ commonName: 'Site Security Lab Issuing CA', sans: null, isCa: true, notAfter: days(180) }, root);
-  return { root, intermediate };
+  const intermediate = await issue(
+    { commonName: 'Site Security Lab Issuing CA', sans: null, isCa: true, notAfter: days(180), url: 'http://pki.lab.test/issuing-ca.crt' },
+    root,
+  );
+  const untrustedRoot = await issue({ commonName: 'Untrusted Interception Root', sans: null, isCa: true, notAfter: days(365) });
+  return { root, intermediate, untrustedRoot };
 }
 
 export async function defaultCredentials(pki: LabPki, host: string): Promise<Credentials> {
@@ -98,6 +103,8 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
       if (b.kind === 'serve') {
         const creds = await (b.credentials ?? defaultCredentials)(pki, host.host);
         await listen(track(https.createServer({ ...creds, ...b.tls }, logged('https', b.handler))), port);
+      } else if (b.kind === 'mute') {
+        await listen(track(tls.createServer(await defaultCredentials(pki, host.host), () => {})), port);
       } else if (b.kind === 'silent') {
         await listen(track(net.createServer(() => {})), port);
       } else if (b.kind === 'plain-http') {

@@ -11,6 +11,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export interface LabPki {
   root: Issued;
   intermediate: Issued;
+  /** A root no client trusts (like a TLS-intercepting proxy's), never in the lab's ca.pem. */
+  untrustedRoot: Issued;
 }
 
 /** What the server presents: a key and the certificate chain it sends. */
@@ -26,6 +28,8 @@ export type HttpsBehaviour =
   | { kind: 'refuse' }
   /** Accepts TCP and never answers: a timeout. */
   | { kind: 'silent' }
+  /** Completes the TLS handshake and never sends a byte: no HTTP answer, ever. */
+  | { kind: 'mute' }
   /** Plain HTTP on the TLS port: the handshake fails. */
   | { kind: 'plain-http' }
   /** No connectTo entry and a name that does not resolve: a DNS failure. */

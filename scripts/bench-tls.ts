@@ -10,6 +10,7 @@ import { startLab } from '../lab/server.ts';
 import { freePortBase, labPorts } from '../lab/ports.ts';
 import { labSitesFile } from '../lab/sites-file.ts';
 import { LAB_SITES } from '../lab/sites/index.ts';
+import { LAB_ENV } from '../lab/credentials.ts';
 import { parseScanConfig, type Site } from '../src/config/load.ts';
 import { loadTrustStore } from '../src/net/trust.ts';
 import { collectTls } from '../src/collectors/tls.ts';
@@ -50,7 +51,7 @@ export async function benchTls(): Promise<void> {
   const base = await freePortBase(LAB_SITES);
   const lab = await startLab(base, dir);
   try {
-    const config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile)), path.join(dir, 'sites.json'), {});
+    const config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile, LAB_SITES, dir)), path.join(dir, 'sites.json'), { ...LAB_ENV });
     const ctx: NetContext = { connectTo: config.connectTo, ca: loadTrustStore(config.caFile).ca, timeouts: config.timeouts };
     const flaws = config.sites.find((s) => s.name === 'certificate-flaws')!;
     const oneHost: Site = { ...flaws, hosts: flaws.hosts.slice(0, 1) };

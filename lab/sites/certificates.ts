@@ -1,18 +1,28 @@
 // Planted certificate flaws, one per listed subdomain; the site's own host is clean.
 // Every certificate is generated when the lab starts, dated relative to that moment.
 import { NO_COOKIES, NO_SENSITIVE_FORMS, type Credentials, type LabPki, type LabSite } from '../types.ts';
-import { issue, days, served, type IssueOptions } from '../pki.ts';
+import { issue, days, rawExtension, served, type IssueOptions } from '../pki.ts';
 import { page, routes } from '../respond.ts';
 
-type Leaf = Partial<IssueOptions> & { withIntermediate?: boolean; selfSigned?: boolean };
+type Leaf = Partial<IssueOptions> & { withIntermediate?: boolean; selfSigned?: boolean; byUntrustedRoot?: boolean };
 
-/** A leaf for the host from the lab intermediate (or self-signed), with the given flaw. */
+/** A leaf for the host from the lab intermediate (or self-signed, or from the untrusted root), with the given flaw. */
 const leaf =
-  ({ withIntermediate = true, selfSigned = false, ...opts }: Leaf) =>
+  ({ withIntermediate = true, selfSigned = false, byUntrustedRoot = false, ...opts }: Leaf) =>
   async (pki: LabPki, host: string): Promise<Credentials> => {
-    const cert = await issue({ commonName: host, sans: [host], ...opts }, selfSigned ? undefined : pki.intermediate);
-    return served(cert, ...(withIntermediate && !selfSigned ? [pki.intermediate] : []));
+    const issuer = selfSigned ? undefined : byUntrustedRoot ? pki.untrustedRoot : pki.intermediate;
+    const cert = await issue({ commonName: host, sans: [host], ...opts }, issuer);
+    return served(cert, ...(withIntermediate && issuer === pki.intermediate ? [pki.intermediate] : []));
   };
+
+const SAN = '2.5.29.17';
+const AIA = '1.3.6.1.5.5.7.1.1';
+/** A subjectAltName with the host as dNSName and a 5-octet iPAddress, which RFC 5280 and browsers refuse. */
+const sanWithBadIp = (host: string) => {
+  const name = [...Buffer.from(host)];
+  const body = [0x82, name.length, ...name, 0x87, 5, 10, 0, 0, 1, 1];
+  return rawExtension(SAN, 0x30, body.length, ...body);
+};
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
 // OpenSSL's default security level refuses to load a 1024-bit key or a SHA-1 certificate.
@@ -20,7 +30,8 @@ const LEGACY_LOADING = { ciphers: 'DEFAULT@SECLEVEL=0' };
 
 export const certificates: LabSite = {
   name: 'certificate-flaws',
-  purpose: 'certificate-trust/-validity/-hostnames/-strength: expired, expiring, not yet valid, wrong name, wildcard, no SAN, self-signed, no intermediate, weak key, SHA-1',
+  purpose:
+    'certificate-trust/-validity/-hostnames/-strength: expired, expiring, not yet valid, wrong name, wildcard, no SAN, malformed SAN, malformed AIA, self-signed, no intermediate, untrusted root, weak key, SHA-1',
   pages: ['/'],
   expect: {
     ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
@@ -28,7 +39,9 @@ export const certificates: LabSite = {
       status: 'failed',
       findings: [
         ['high', 'certificate-trust.self-signed', 'selfsigned.certs.lab.test'],
-        ['high', 'certificate-trust.missing-intermediate', 'leafonly.certs.lab.test'],
+        ['high', 'certificate-trust.missing-intermediate', 'leafonly.certs.lab.test', /is an intermediate CA: the certificate says where the issuer's certificate is published, http:\/\/pki\.lab\.test\/issuing-ca\.crt\./],
+        ['high', 'certificate-trust.unknown-issuer', 'untrustedroot.certs.lab.test', /issued by "CN=Untrusted Interception Root", which is neither a trusted root nor sent by the server/],
+        ['high', 'certificate-trust.malformed-certificate', 'badaia.certs.lab.test', /its authorityInfoAccess extension is malformed/],
       ],
     },
     'certificate-validity': {
@@ -46,6 +59,9 @@ export const certificates: LabSite = {
         ['high', 'certificate-hostnames.name-mismatch', 'wild.certs.lab.test', /does not cover wild\.certs\.lab\.test; it covers: \*\.wild\.certs\.lab\.test$/],
         ['high', 'certificate-hostnames.name-mismatch', 'deep.shop.certs.lab.test', /does not cover deep\.shop\.certs\.lab\.test; it covers: \*\.certs\.lab\.test$/],
         ['high', 'certificate-hostnames.no-san', 'nosan.certs.lab.test'],
+        ['high', 'certificate-hostnames.malformed-san', 'badsan.certs.lab.test', /SubjectAlternativeName ASN1 schema/],
+        ['high', 'certificate-hostnames.malformed-san', 'badname.certs.lab.test', /GeneralName ASN1 schema/],
+        ['high', 'certificate-hostnames.malformed-san', 'badip.certs.lab.test', /the iPAddress 0a00000101 is neither 4 nor 16 octets/],
       ],
     },
     'certificate-strength': {
@@ -70,6 +86,17 @@ export const certificates: LabSite = {
     { host: 'nosan.certs.lab.test', https: { kind: 'serve', handler: ok('No SAN'), credentials: leaf({ sans: null }) } },
     { host: 'selfsigned.certs.lab.test', https: { kind: 'serve', handler: ok('Self-signed'), credentials: leaf({ selfSigned: true }) } },
     { host: 'leafonly.certs.lab.test', https: { kind: 'serve', handler: ok('Leaf only'), credentials: leaf({ withIntermediate: false }) } },
+    // Signed directly by a root nobody trusts, as a TLS-intercepting proxy's leaves are (superfish, eDellRoot).
+    { host: 'untrustedroot.certs.lab.test', https: { kind: 'serve', handler: ok('Untrusted root'), credentials: leaf({ byUntrustedRoot: true }) } },
+    // Malformed extensions @peculiar/x509 used to throw on: an OCTET STRING where the SAN's SEQUENCE
+    // belongs, a GeneralName with the unknown tag [9], an iPAddress of 5 octets, an AIA holding an INTEGER.
+    { host: 'badsan.certs.lab.test', https: { kind: 'serve', handler: ok('Bad SAN'), credentials: leaf({ sans: null, extensions: [rawExtension(SAN, 0x04, 3, 0x61, 0x62, 0x63)] }) } },
+    {
+      host: 'badname.certs.lab.test',
+      https: { kind: 'serve', handler: ok('Bad GeneralName'), credentials: leaf({ sans: null, extensions: [rawExtension(SAN, 0x30, 5, 0x89, 3, 0x61, 0x62, 0x63)] }) },
+    },
+    { host: 'badip.certs.lab.test', https: { kind: 'serve', handler: ok('Bad IP'), credentials: leaf({ sans: null, extensions: [sanWithBadIp('badip.certs.lab.test')] }) } },
+    { host: 'badaia.certs.lab.test', https: { kind: 'serve', handler: ok('Bad AIA'), credentials: leaf({ extensions: [rawExtension(AIA, 0x30, 3, 0x02, 1, 5)] }) } },
     {
       host: 'weakkey.certs.lab.test',
       https: { kind: 'serve', handler: ok('Weak key'), credentials: leaf({ key: { type: 'rsa', bits: 1024 } }), tls: LEGACY_LOADING },

@@ -12,6 +12,7 @@ import { cookies } from './cookies.ts';
 import { hostile } from './hostile.ts';
 import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
+import { oversized } from './oversized.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -30,5 +31,6 @@ export const LAB_SITES: LabSite[] = [
   shop,
   flowFailures,
   hostile,
+  oversized,
   hostilePages,
 ];

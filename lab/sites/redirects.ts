@@ -3,12 +3,13 @@ import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
+const to = (location: string) => (_req: unknown, res: Parameters<typeof redirect>[0]) => redirect(res, 301, location, { hsts: null });
 const sameUrl = (status: number) => (req: { url?: string; headers: { host?: string } }, res: Parameters<typeof redirect>[0]) =>
   redirect(res, status, `https://${req.headers.host}${req.url}`, { hsts: null });
 
 export const redirects: LabSite = {
   name: 'redirect-flaws',
-  purpose: 'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects',
+  purpose: 'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects; redirects to javascript:, data:, file: and to a Location that is no URL',
   pages: ['/'],
   expect: {
     ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
@@ -21,6 +22,10 @@ export const redirects: LabSite = {
         ['medium', 'http-redirect.changes-path', 'http://droppath.redirect.lab.test/?https-scan=1'],
         ['high', 'http-redirect.loop', 'http://loop.redirect.lab.test/?https-scan=1'],
         ['medium', 'http-redirect.too-many-hops', 'http://long.redirect.lab.test/?https-scan=1'],
+        ['high', 'http-redirect.unsafe-redirect', 'http://javascript.redirect.lab.test/?https-scan=1', / to javascript:alert\(document\.domain\): /],
+        ['high', 'http-redirect.unsafe-redirect', 'http://data.redirect.lab.test/?https-scan=1', / to data:text\/html,hello: /],
+        ['high', 'http-redirect.unsafe-redirect', 'http://file.redirect.lab.test/?https-scan=1', / to file:\/\/\/etc\/passwd: /],
+        ['high', 'http-redirect.invalid-location', 'http://badlocation.redirect.lab.test/?https-scan=1'],
       ],
     },
   },
@@ -42,6 +47,12 @@ export const redirects: LabSite = {
       https: { kind: 'serve', handler: ok('Drops path') },
       http: (req, res) => redirect(res, 301, `https://${req.headers.host}/`, { hsts: null }),
     },
+    // Schemes a browser never follows: the probe must not follow them either (a file: or
+    // javascript: URL has no host, and Node would dial 127.0.0.1:80).
+    { host: 'javascript.redirect.lab.test', https: { kind: 'serve', handler: ok('javascript:') }, http: to('javascript:alert(document.domain)') },
+    { host: 'data.redirect.lab.test', https: { kind: 'serve', handler: ok('data:') }, http: to('data:text/html,hello') },
+    { host: 'file.redirect.lab.test', https: { kind: 'serve', handler: ok('file:') }, http: to('file:///etc/passwd') },
+    { host: 'badlocation.redirect.lab.test', https: { kind: 'serve', handler: ok('Bad Location') }, http: to('http://[bad') },
     {
       host: 'loop.redirect.lab.test',
       https: {
@@ -66,15 +77,18 @@ export const redirects: LabSite = {
 
 export const downgrade: LabSite = {
   name: 'downgrade-flaws',
-  purpose: 'no-downgrade: https->http redirect, proxy Location header, script navigation and http links to own hosts',
+  purpose: 'no-downgrade: https->http redirect, proxy Location header, https->javascript: redirect, script navigation and http links to own hosts',
   pages: ['/', '/old', '/script'],
   expect: {
     ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    // Its http:// chain reaches https and then the javascript: redirect, which ends it.
+    'http-redirect': { status: 'failed', findings: [['high', 'http-redirect.unsafe-redirect', 'http://scheme.downgrade.lab.test/?https-scan=1']] },
     'no-downgrade': {
       status: 'failed',
       findings: [
         ['high', 'no-downgrade.redirect-to-http', 'https://downgrade.lab.test/old'],
         ['high', 'no-downgrade.redirect-to-http', 'https://proxy.downgrade.lab.test/'],
+        ['medium', 'no-downgrade.redirect-to-other-scheme', 'https://scheme.downgrade.lab.test/'],
         ['high', 'no-downgrade.navigation-to-http', 'https://downgrade.lab.test/script'],
         ['medium', 'no-downgrade.link-to-http', 'https://downgrade.lab.test/'],
       ],
@@ -112,6 +126,7 @@ export const downgrade: LabSite = {
         }),
       },
     },
+    { host: 'scheme.downgrade.lab.test', https: { kind: 'serve', handler: (_req, res) => redirect(res, 302, 'javascript:alert(document.domain)') } },
   ],
 };
 

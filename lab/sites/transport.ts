@@ -6,7 +6,7 @@ const NO_HANDSHAKE = ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.
 
 export const unreachable: LabSite = {
   name: 'unreachable-hosts',
-  purpose: 'https-port-443: refused, timeout, DNS failure and TLS handshake failure on listed hosts',
+  purpose: 'https-port-443: refused, timeout, DNS failure, TLS handshake failure, and a handshake never followed by an HTTP answer',
   pages: ['/'],
   expect: {
     ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
@@ -17,6 +17,7 @@ export const unreachable: LabSite = {
         ['high', 'https-port-443.timeout', 'silent.ports.lab.test'],
         ['high', 'https-port-443.dns-failed', 'nodns.ports.lab.invalid'],
         ['high', 'https-port-443.handshake-failed', 'plain.ports.lab.test'],
+        ['medium', 'https-port-443.no-http-answer', 'mute.ports.lab.test', /no HTTP response headers within 5000 ms/],
       ],
     },
     // Port 80 of the dead hosts does not answer either: nothing to judge, and no double report.
@@ -28,7 +29,7 @@ export const unreachable: LabSite = {
       status: 'error',
       unmeasured: ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid'],
     },
-    hsts: { status: 'error', unmeasured: NO_HANDSHAKE },
+    hsts: { status: 'error', unmeasured: [...NO_HANDSHAKE, 'mute.ports.lab.test'] },
     // No handshake, so no certificate or protocol to judge: could not measure, never a certificate finding.
     'certificate-trust': { status: 'error', unmeasured: NO_HANDSHAKE },
     'certificate-validity': { status: 'error', unmeasured: NO_HANDSHAKE },
@@ -43,6 +44,8 @@ export const unreachable: LabSite = {
     { host: 'silent.ports.lab.test', https: { kind: 'silent' }, http: 'refuse' },
     { host: 'nodns.ports.lab.invalid', https: { kind: 'no-dns' } },
     { host: 'plain.ports.lab.test', https: { kind: 'plain-http' } },
+    // Its http:// redirect leads to the silence on 443: a note for http-redirect, not a second finding.
+    { host: 'mute.ports.lab.test', https: { kind: 'mute' } },
   ],
 };
 

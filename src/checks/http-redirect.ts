@@ -2,7 +2,7 @@
 // permanently, keeping path and query, and the chain reaches an https page within the
 // policy's hop limit without looping. Judged on the server's own answers (from Node).
 import { describeFailure } from '../collectors/describe.ts';
-import { isRedirect } from '../collectors/redirect-chain.ts';
+import { isRedirect, unfollowable } from '../collectors/redirect-chain.ts';
 import type { RedirectChain } from '../collectors/types.ts';
 import { Outcome, type Check } from './types.ts';
 
@@ -19,6 +19,8 @@ const CODES = {
   'chain-broken': 'a hop to another host does not answer',
   'ends-on-http': 'the chain ends on a plain http page',
   'too-many-hops': 'more redirects than maxRedirectHops',
+  'unsafe-redirect': 'a redirect goes to a URL that is not http(s) (javascript:, data:, file:...), which browsers never follow',
+  'invalid-location': "a redirect's Location header is not a URL",
 };
 type Code = keyof typeof CODES;
 
@@ -54,6 +56,8 @@ function judgeFirstHop(out: Outcome<Code>, host: string, url: string, status: nu
     out.add('no-redirect', 'high', url, `answered HTTP ${status} over plain http instead of redirecting to https://${host}/`);
     return;
   }
+  // A redirect browsers cannot follow ends the chain there: judgeChain reports it, once.
+  if (unfollowable(location)) return;
   const target = new URL(location);
   if (target.protocol !== 'https:') {
     out.add('not-to-https', 'high', url, `first redirect (${status}) goes to ${location}, not to https`);
@@ -85,6 +89,10 @@ function judgeChain(out: Outcome<Code>, chain: RedirectChain, maxHops: number, o
     out.add('loop', 'high', start, `redirect loop: ${[...urls, last.location].join(' -> ')}`);
   } else if (chain.outcome === 'too-long') {
     out.add('endless', 'high', start, `gave up after ${redirects} redirects without reaching a page: ${urls.join(' -> ')} -> ...`);
+  } else if (chain.outcome === 'unsafe-scheme') {
+    out.add('unsafe-redirect', 'high', start, `${last.url} redirects (HTTP ${last.status}) to ${last.location}: browsers follow redirects only to http(s) URLs, so the chain never reaches an https page`);
+  } else if (chain.outcome === 'bad-location') {
+    out.add('invalid-location', 'high', start, `${last.url} redirects (HTTP ${last.status}) to "${last.location}", which is not a URL: browsers stop there, so the chain never reaches an https page`);
   } else if (chain.outcome === 'error') {
     const broken = `redirect chain breaks at ${last.url}: ${describeFailure(last.error!)}`;
     // A listed host that does not answer is https-port-443's finding; do not report it twice.

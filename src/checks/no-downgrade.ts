@@ -1,6 +1,7 @@
 // no-downgrade: nothing takes a user from https back to http: no redirect or Location
 // header (from Node or seen by the browser), no navigation a page starts, and no link
 // from an https page to an http:// URL of the site's own hosts.
+import { unfollowable } from '../collectors/redirect-chain.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, seenAt, where } from './where.ts';
 import { Outcome, type Check } from './types.ts';
@@ -8,6 +9,7 @@ import { hostOf } from '../net/url.ts';
 
 const CODES = {
   'redirect-to-http': 'a redirect or Location header from https to http',
+  'redirect-to-other-scheme': 'a redirect or Location header from https to a URL that is neither http nor https (javascript:, data:, file:...)',
   'navigation-to-http': 'a page or frame navigates itself from https to http',
   'link-to-http': "a link on an https page to an http:// URL of the site's own hosts",
 };
@@ -25,8 +27,19 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
   run(site, { transport, pages }) {
     const out = new Outcome<keyof typeof CODES>();
     const ownHosts = new Set(site.hosts);
-    const redirectFinding = (from: string, status: number | undefined, location: string) =>
-      out.add('redirect-to-http', 'high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
+    const judgeLocation = (from: string, status: number | undefined, location: string | undefined) => {
+      if (!isHttps(from) || location === undefined) return;
+      if (isHttp(location)) out.add('redirect-to-http', 'high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
+      else if (unfollowable(location) === 'unsafe-scheme') {
+        out.add(
+          'redirect-to-other-scheme',
+          'medium',
+          from,
+          `redirects from https to ${location} (HTTP ${status}): browsers refuse to follow a redirect to a URL that is not http(s) and show an error instead`,
+          'Redirect only to https:// URLs; a javascript:, data: or file: URL in a Location header usually means the target is built from unchecked input.',
+        );
+      }
+    };
 
     for (const { host, https, http } of transport.hosts) {
       if (https.hops[0]?.error && http.hops[0]?.error) {
@@ -35,17 +48,13 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
       }
       out.judged(host);
       // The http:// chains are http-redirect's; once on https they repeat these hops.
-      for (const hop of https.hops) {
-        if (isHttps(hop.url) && isHttp(hop.location)) redirectFinding(hop.url, hop.status, hop.location!);
-      }
+      for (const hop of https.hops) judgeLocation(hop.url, hop.status, hop.location);
     }
 
     const firstSeen = firstSighting();
     for (const visit of visitsToJudge(pages, out)) {
       out.judged(where(visit));
-      for (const r of visit.responses) {
-        if (isHttps(r.url) && isHttp(r.location)) redirectFinding(r.url, r.status, r.location!);
-      }
+      for (const r of visit.responses) judgeLocation(r.url, r.status, r.location);
       for (const nav of visit.navigations) {
         if (!nav.redirected && isHttps(nav.from) && isHttp(nav.url)) {
           out.add('navigation-to-http', 'high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}${seenAt(visit)}`);

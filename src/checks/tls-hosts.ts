@@ -2,7 +2,7 @@
 // could not. A host that never completed a handshake is "could not measure" with the
 // reason (https-port-443 reports it as a failure), never a certificate finding.
 import { describeFailure } from '../collectors/describe.ts';
-import type { CertificateFacts, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
+import type { CertificateFacts, CertificateParseError, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 import type { Outcome } from './types.ts';
 
 type WithHandshake = HostTls & { handshake: DefaultHandshake; chain: [CertificateFacts, ...CertificateFacts[]] };
@@ -37,6 +37,16 @@ export const servedCertificates = (h: WithHandshake): CertificateFacts[] => h.ch
 
 export const certificateLabel = (c: CertificateFacts, index: number): string =>
   index === 0 ? `the certificate "${c.subject}"` : `the intermediate "${c.subject}"`;
+
+/** Names shown before only the rest is counted: a certificate may carry thousands. */
+const NAMES_SHOWN = 20;
+export function someNames(names: string[]): string {
+  const more = names.length - NAMES_SHOWN;
+  return `${names.slice(0, NAMES_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** The certificate's subjectAltName parse error, if it has one. */
+export const sanParseError = (c: CertificateFacts): CertificateParseError | undefined => c.parseErrors?.find((e) => e.part === 'subjectAltName');
 
 /** Notes what could not be probed, and marks the host unmeasured for probes that got no answer. */
 export function reportUnprobed(out: Outcome, host: string, probes: SuiteProbe[], what: string): void {

@@ -1,10 +1,12 @@
 // Certificates reduced to plain facts for the checks: node:crypto for keys, fingerprints,
-// issuer links and host names; @peculiar/x509 for names, SANs and the signature algorithm,
-// which node:crypto does not expose.
+// issuer links and host names; @peculiar/x509 for names and the signature algorithm, which
+// node:crypto does not expose; certificate-extensions.ts for the extensions. A certificate
+// that cannot be parsed never throws: what could not be read is recorded, the rest judged.
 import 'reflect-metadata'; // required by @peculiar/x509's dependency injection
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import * as x509 from '@peculiar/x509';
+import { readExtensions } from './certificate-extensions.ts';
 import type { CertificateFacts } from './types.ts';
 
 /** Signature algorithms @peculiar/x509 does not name: it returns their bare OID. */
@@ -30,12 +32,6 @@ function keyBits(cert: X509Certificate): number | undefined {
   return size ? Number(size[1]) : undefined;
 }
 
-function subjectAltNames(cert: x509.X509Certificate): string[] | null {
-  const ext = cert.getExtension(x509.SubjectAlternativeNameExtension);
-  if (!ext) return null;
-  return ext.names.items.filter((n) => n.type === 'dns' || n.type === 'ip').map((n) => n.value);
-}
-
 /** Issued by itself and signed by its own key (checkIssued would also demand a CA key usage). */
 export const isSelfSigned = (cert: X509Certificate): boolean => cert.subject === cert.issuer && cert.verify(cert.publicKey);
 
@@ -51,7 +47,11 @@ export function trustedRoots(ca: string[]): { roots: X509Certificate[]; fingerpr
   return store;
 }
 
-const signs = (issuer: X509Certificate, cert: X509Certificate): boolean => cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+/**
+ * Named as the issuer and signed by its key. Not X509Certificate.checkIssued: OpenSSL refuses any
+ * certificate with an extension it cannot parse there, and would hide a trusted chain.
+ */
+const signs = (issuer: X509Certificate, cert: X509Certificate): boolean => cert.issuer === issuer.subject && cert.verify(issuer.publicKey);
 
 /** Subject of the trusted root reached by following issuer signatures from the leaf; dates and key sizes are not considered. */
 export function trustAnchor(chain: X509Certificate[], ca: string[]): string | undefined {
@@ -76,16 +76,27 @@ export function coversHost(cert: X509Certificate, host: string): boolean {
   return cert.checkHost(host, { subject: 'never', wildcards: true, partialWildcards: false, multiLabelWildcards: false }) !== undefined;
 }
 
+/** @peculiar's view of the certificate, or undefined when its structure cannot be parsed (readExtensions records why). */
+function peculiar(cert: X509Certificate): x509.X509Certificate | undefined {
+  try {
+    return new x509.X509Certificate(cert.raw);
+  } catch {
+    return undefined;
+  }
+}
+
 export function certificateFacts(cert: X509Certificate, ca: string[]): CertificateFacts {
-  const parsed = new x509.X509Certificate(cert.raw);
-  const sig = signature(parsed);
+  const parsed = peculiar(cert);
+  const extensions = readExtensions(cert.raw);
+  const sig = parsed ? signature(parsed) : { name: 'unknown' };
   const bits = keyBits(cert);
   return {
-    subject: parsed.subject,
-    subjectAltNames: subjectAltNames(parsed),
-    issuer: parsed.issuer,
-    validFrom: parsed.notBefore.toISOString(),
-    validTo: parsed.notAfter.toISOString(),
+    // Node's own reading, where @peculiar could not read the structure.
+    subject: parsed?.subject ?? x509Name(cert.subject),
+    subjectAltNames: extensions.subjectAltNames,
+    issuer: parsed?.issuer ?? x509Name(cert.issuer),
+    validFrom: (parsed?.notBefore ?? new Date(cert.validFrom)).toISOString(),
+    validTo: (parsed?.notAfter ?? new Date(cert.validTo)).toISOString(),
     keyType: cert.publicKey.asymmetricKeyType ?? 'unknown',
     ...(bits ? { keyBits: bits } : {}),
     signatureAlgorithm: sig.name,
@@ -93,5 +104,8 @@ export function certificateFacts(cert: X509Certificate, ca: string[]): Certifica
     sha256Fingerprint: cert.fingerprint256,
     selfSigned: isSelfSigned(cert),
     inTrustStore: trustedRoots(ca).fingerprints.has(cert.fingerprint256),
+    ...(extensions.caIssuers.length > 0 ? { caIssuers: extensions.caIssuers } : {}),
+    ...(extensions.issuerIssuer ? { issuerIssuer: extensions.issuerIssuer } : {}),
+    ...(extensions.parseErrors.length > 0 ? { parseErrors: extensions.parseErrors } : {}),
   };
 }

@@ -1,5 +1,7 @@
 // One HTTP request from Node, redirects not followed, body not read: only the status
-// and raw headers matter here, and a huge or endless body cannot hold the run.
+// and raw headers matter here, and a huge or endless body cannot hold the run. The wait
+// for the headers is bounded by requestMs from the moment the request is sent: http's own
+// `timeout` option is never armed on a socket handed over through createConnection.
 import http from 'node:http';
 import { classifyError, openConnection } from './connection.ts';
 import { resolveUrl } from '../net/url.ts';
@@ -24,9 +26,13 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
       path: `${u.pathname}${u.search}`,
       headers: { host: u.host, 'user-agent': USER_AGENT, accept: 'text/html,*/*;q=0.8' },
       createConnection: () => conn.socket,
-      timeout: ctx.timeouts.requestMs,
     });
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
     const done = (result: Omit<HttpExchange, 'url' | 'connectedTo' | 'elapsedMs'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       req.destroy();
       conn.socket.destroy();
       resolve({ ...base, tls, ...result, elapsedMs: Date.now() - started });
@@ -37,10 +43,11 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
       const header = res.headers.location;
       done({ status: res.statusCode, headers, location: header ? (resolveUrl(header, url) ?? header) : undefined });
     });
-    req.on('timeout', () =>
-      done({ headers: [], error: { kind: 'timeout', phase: 'http', code: 'ETIMEDOUT', message: `no HTTP response within ${ctx.timeouts.requestMs} ms` } }),
-    );
     req.on('error', (err) => done({ headers: [], error: classifyError(err as NodeJS.ErrnoException, 'http') }));
     req.end();
+    timer = setTimeout(
+      () => done({ headers: [], error: { kind: 'timeout', phase: 'http', code: 'ETIMEDOUT', message: `no HTTP response headers within ${ctx.timeouts.requestMs} ms` } }),
+      ctx.timeouts.requestMs,
+    );
   });
 }

@@ -1,6 +1,7 @@
 // Walks a redirect chain from Node one hop at a time, so every answer is the server's own
 // (the browser's HSTS cache would rewrite http:// before the server is ever asked).
 import { exchange } from './http-exchange.ts';
+import { schemeOf } from '../net/url.ts';
 import type { NetContext } from './net-context.ts';
 import type { RedirectChain } from './types.ts';
 
@@ -9,6 +10,13 @@ export const MAX_FOLLOW = 10;
 
 export const isRedirect = (status: number | undefined): boolean =>
   status !== undefined && [301, 302, 303, 307, 308].includes(status);
+
+/** Why a Location cannot be followed: as in Fetch, only an http(s) URL is a redirect; anything else ends the chain. */
+export function unfollowable(location: string): 'unsafe-scheme' | 'bad-location' | undefined {
+  const scheme = schemeOf(location);
+  if (scheme === undefined) return 'bad-location';
+  return scheme === 'http:' || scheme === 'https:' ? undefined : 'unsafe-scheme';
+}
 
 export async function walkRedirects(ctx: NetContext, startUrl: string): Promise<RedirectChain> {
   const hops: RedirectChain['hops'] = [];
@@ -20,6 +28,8 @@ export async function walkRedirects(ctx: NetContext, startUrl: string): Promise<
     hops.push(hop);
     if (hop.error) return { startUrl, hops, outcome: 'error' };
     if (!isRedirect(hop.status) || !hop.location) return { startUrl, hops, outcome: 'final' };
+    const stop = unfollowable(hop.location);
+    if (stop) return { startUrl, hops, outcome: stop };
     if (seen.has(hop.location)) return { startUrl, hops, outcome: 'loop' };
     if (hops.length > MAX_FOLLOW) return { startUrl, hops, outcome: 'too-long' };
     url = hop.location;

@@ -1,6 +1,8 @@
 // Dedicated handshakes that each offer one protocol version or one family of weak cipher
 // suites. What the local OpenSSL cannot offer at all is found out once (by building a
-// client context for it) and recorded as not probed, never silently passed.
+// client context for it) and recorded as not probed, never silently passed. A version is
+// offered with every suite the library has, as sslscan does: a server that speaks TLS 1.0
+// only with NULL, anonymous or CBC suites still speaks TLS 1.0.
 import tls from 'node:tls';
 import { openConnection, type TlsOptions } from './connection.ts';
 import type { NetContext } from './net-context.ts';
@@ -14,9 +16,15 @@ export interface ProbeSpec {
 // Old protocols and weak suites are disabled by the client's default security level.
 const ANY_STRENGTH = '@SECLEVEL=0';
 
+/**
+ * Every suite of the local OpenSSL: the five TLS 1.3 suites (CCM ones are off by default), then
+ * ALL (which leaves out the NULL suites) and COMPLEMENTOFALL (the NULL suites).
+ */
+export const EVERY_SUITE = `TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256:ALL:COMPLEMENTOFALL${ANY_STRENGTH}`;
+
 export const PROTOCOL_PROBES: readonly ProbeSpec[] = [
-  { name: 'SSLv3', options: { minVersion: 'SSLv3' as tls.SecureVersion, maxVersion: 'SSLv3' as tls.SecureVersion, ciphers: `DEFAULT${ANY_STRENGTH}` } },
-  ...(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).map((v) => ({ name: v, options: { minVersion: v, maxVersion: v, ciphers: `DEFAULT${ANY_STRENGTH}` } })),
+  { name: 'SSLv3', options: { minVersion: 'SSLv3' as tls.SecureVersion, maxVersion: 'SSLv3' as tls.SecureVersion, ciphers: EVERY_SUITE } },
+  ...(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).map((v) => ({ name: v, options: { minVersion: v, maxVersion: v, ciphers: EVERY_SUITE } })),
 ];
 
 /** Weak families by their OpenSSL cipher-string selector; TLS 1.3 has none of them. */

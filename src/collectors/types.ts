@@ -39,8 +39,12 @@ export interface HttpExchange {
 export interface RedirectChain {
   startUrl: string;
   hops: HttpExchange[];
-  /** final: a non-redirect answer; loop: a URL came back; too-long: gave up following; error: a hop failed. */
-  outcome: 'final' | 'loop' | 'too-long' | 'error';
+  /**
+   * final: a non-redirect answer; loop: a URL came back; too-long: gave up following; error: a hop
+   * failed; unsafe-scheme: the last hop redirects to a URL that is not http(s) (javascript:, data:,
+   * file:...), which browsers never follow; bad-location: its Location is not a URL at all.
+   */
+  outcome: 'final' | 'loop' | 'too-long' | 'error' | 'unsafe-scheme' | 'bad-location';
 }
 
 export interface HostTransport {
@@ -235,10 +239,19 @@ export interface PagesEvidence {
   flows: FlowRun[];
 }
 
+/** A part of a certificate that could not be parsed. */
+export interface CertificateParseError {
+  /** The extension ("subjectAltName", "authorityInfoAccess"...), or "certificate" for the whole structure. */
+  part: string;
+  /** The extension's OID. */
+  oid?: string;
+  message: string;
+}
+
 /** One certificate, reduced to the facts the certificate checks judge. Dates are ISO strings. */
 export interface CertificateFacts {
   subject: string;
-  /** DNS names and IP addresses of the subjectAltName extension; null when the certificate has none. */
+  /** DNS names and IP addresses of the subjectAltName extension; null when the certificate has none, [] when it cannot be parsed. */
   subjectAltNames: string[] | null;
   issuer: string;
   validFrom: string;
@@ -254,6 +267,12 @@ export interface CertificateFacts {
   selfSigned: boolean;
   /** One of the trusted roots (system roots plus the configured ca). */
   inTrustStore: boolean;
+  /** Where the issuer's certificate is published (Authority Information Access caIssuers); absent when nowhere. */
+  caIssuers?: string[];
+  /** The issuer's own issuer, when the Authority Key Identifier names it. */
+  issuerIssuer?: string;
+  /** What could not be parsed; absent when everything the browsers read could be. */
+  parseErrors?: CertificateParseError[];
 }
 
 /** The handshake a default client makes (TLS 1.2+), with what it says about the certificate. */

@@ -19,5 +19,14 @@ export function hostOf(url: string): string {
   }
 }
 
+/** The scheme of a URL with its colon ("https:", "javascript:"), or undefined when it is not a URL at all. */
+export function schemeOf(url: string): string | undefined {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Plain http:// or ws://: readable and writable by anyone on the network. */
 export const isInsecureUrl = (url: string): boolean => url.startsWith('http://') || url.startsWith('ws://');

@@ -1,10 +1,11 @@
 // How each kind of evidence is shown to a person in the Playwright HTML report and in
 // Allure: readable tables and images beside the raw JSON. One renderer per evidence kind.
 import { existsSync } from 'node:fs';
-import type { EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
+import type { CertificateFacts, EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 import { insecureItems } from '../checks/mixed-content.ts';
 import { cookieRecords } from '../checks/cookie-records.ts';
 import { originPrefix, where } from '../checks/where.ts';
+import { sanParseError, someNames } from '../checks/tls-hosts.ts';
 
 export interface Attachment {
   name: string;
@@ -23,6 +24,12 @@ const textTable = (rows: string[][]): string => {
 
 const DAY_MS = 86_400_000;
 
+function sanCell(c: CertificateFacts): string {
+  const malformed = sanParseError(c);
+  if (malformed) return `(cannot be parsed: ${malformed.message})`;
+  return c.subjectAltNames === null ? '(no SAN extension)' : someNames(c.subjectAltNames);
+}
+
 function chainTable(h: HostTls, now: number): string {
   if (h.chain.length === 0) return `  no certificate: ${h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent'}`;
   return textTable([
@@ -30,7 +37,7 @@ function chainTable(h: HostTls, now: number): string {
     ...h.chain.map((c, i) => [
       `${i}${c.inTrustStore ? ' (trust store)' : ''}`,
       c.subject,
-      c.subjectAltNames === null ? '(no SAN extension)' : c.subjectAltNames.join(', '),
+      sanCell(c),
       c.selfSigned ? '(self-signed)' : c.issuer,
       c.validFrom.slice(0, 10),
       c.validTo.slice(0, 10),

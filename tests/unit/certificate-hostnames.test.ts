@@ -35,3 +35,22 @@ test('a host without a handshake could not be measured', () => {
   assert.deepEqual(out.unmeasured.map((u) => u.target), ['www.example.test']);
   assert.deepEqual(out.findings, []);
 });
+
+test('a subjectAltName that cannot be parsed is its own finding: browsers reject the certificate', () => {
+  const malformed = tlsHost('bad.example.test', {
+    handshake: { protocol: 'TLSv1.3', cipher: 'x', authorized: false, authorizationError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', coversHost: false },
+    chain: [certificate({ subject: 'CN=bad.example.test', subjectAltNames: [], parseErrors: [{ part: 'subjectAltName', oid: '2.5.29.17', message: 'Data does not match to SubjectAlternativeName ASN1 schema.' }] })],
+  });
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), malformed) });
+  assert.deepEqual(out.findings.map((f) => [f.severity, f.code, f.target]), [['high', 'malformed-san', 'bad.example.test']]);
+  assert.equal(
+    out.findings[0]!.message,
+    'the certificate "CN=bad.example.test" cannot be parsed: its subjectAltName is malformed (Data does not match to SubjectAlternativeName ASN1 schema.), so browsers reject the certificate',
+  );
+});
+
+test('a certificate with thousands of names lists the first 20 and counts the rest', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => `n${i}.other.test`);
+  const out = certificateHostnames.run(site(), { tls: tlsEvidence(tlsHost('example.test'), uncovered('www.example.test', many)) });
+  assert.match(out.findings[0]!.message, /it covers: n0\.other\.test, .*, n19\.other\.test and 4980 more$/);
+});

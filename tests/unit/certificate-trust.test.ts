@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateTrust } from '../../src/checks/certificate-trust.ts';
 import { statusOf } from '../../src/checks/types.ts';
-import { certificate, deadTlsHost, intermediate, site, tlsEvidence, tlsHost } from './evidence-builders.ts';
+import { certificate, deadTlsHost, intermediate, site, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
 
 const run = (...hosts: ReturnType<typeof tlsHost>[]) => certificateTrust.run(site(), { tls: tlsEvidence(...hosts) });
 const untrusted = (authorizationError: string, trustAnchor?: string) => ({
@@ -26,7 +26,10 @@ test('a self-signed certificate, a missing intermediate and an unknown issuer ar
     handshake: untrusted('DEPTH_ZERO_SELF_SIGNED_CERT'),
     chain: [certificate({ subject: 'CN=self.example.test', issuer: 'CN=self.example.test', selfSigned: true })],
   });
-  const leafOnly = tlsHost('leaf.example.test', { handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), chain: [certificate()] });
+  const leafOnly = tlsHost('leaf.example.test', {
+    handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    chain: [certificate({ caIssuers: ['http://ca.example.test/issuing.crt'] })],
+  });
   const unknown = tlsHost('unknown.example.test', {
     handshake: untrusted('UNABLE_TO_GET_ISSUER_CERT_LOCALLY'),
     chain: [certificate(), intermediate({ issuer: 'CN=Private Root' })],
@@ -46,9 +49,12 @@ test('a self-signed certificate, a missing intermediate and an unknown issuer ar
     ],
   );
   assert.match(out.findings[0]!.message, /^self-signed certificate "CN=self\.example\.test"/);
-  assert.match(out.findings[1]!.message, /^missing intermediate: the server sends only its leaf certificate; its issuer "CN=Issuing CA" is not a trusted root/);
+  assert.match(
+    out.findings[1]!.message,
+    /^missing intermediate: the server sends only its leaf certificate; its issuer "CN=Issuing CA" is neither sent nor a trusted root, and is an intermediate CA: the certificate says where the issuer's certificate is published, http:\/\/ca\.example\.test\/issuing\.crt/,
+  );
   assert.match(out.findings[1]!.remediation!, /intermediate/);
-  assert.match(out.findings[2]!.message, /^unknown issuer: the chain ends at "CN=Issuing CA", whose issuer "CN=Private Root"/);
+  assert.match(out.findings[2]!.message, /^unknown issuer: the chain the server sends ends at "CN=Issuing CA", issued by "CN=Private Root", which is neither a trusted root nor sent/);
   assert.match(out.findings[3]!.message, /^unknown issuer: the chain ends at the root "CN=Private Root"/);
   assert.equal(statusOf(out), 'failed');
 });
@@ -84,4 +90,50 @@ test('a host without a handshake could not be measured, and is no certificate fi
   assert.equal(out.unmeasured[0]!.target, 'down.example.test');
   assert.match(out.unmeasured[0]!.reason, /no TLS handshake: connection refused .*see https-port-443/);
   assert.equal(statusOf(out), 'error');
+});
+
+test('a leaf signed directly by an untrusted root is an unknown issuer, not a missing intermediate', () => {
+  const intercepted = tlsHost('mitm.example.test', {
+    handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    chain: [certificate({ subject: 'CN=mitm.example.test', issuer: 'CN=Superfish, Inc.' })],
+  });
+  const out = run(intercepted);
+  assert.deepEqual(out.findings.map((f) => [f.severity, f.code, f.target]), [['high', 'unknown-issuer', 'mitm.example.test']]);
+  assert.equal(
+    out.findings[0]!.message,
+    'unknown issuer: the server sends only its leaf certificate, issued by "CN=Superfish, Inc.", which is neither a trusted root nor sent by the server; the certificate names no issuer certificate to fetch, as one signed directly by a private or untrusted root does',
+  );
+});
+
+test("the Authority Key Identifier tells an intermediate issuer (its issuer named apart) from a root (issued by itself)", () => {
+  const byIntermediate = tlsHost('a.example.test', {
+    handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    chain: [certificate({ issuer: 'CN=Issuing CA', issuerIssuer: 'CN=Root CA' })],
+  });
+  const byRoot = tlsHost('b.example.test', {
+    handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    chain: [certificate({ issuer: 'CN=Private Root', issuerIssuer: 'CN=Private Root' })],
+  });
+  const out = run(byIntermediate, byRoot);
+  assert.deepEqual(out.findings.map((f) => [f.code, f.target]), [
+    ['missing-intermediate', 'a.example.test'],
+    ['unknown-issuer', 'b.example.test'],
+  ]);
+  assert.match(out.findings[0]!.message, /Authority Key Identifier names the issuer's own issuer, "CN=Root CA"/);
+  assert.match(out.findings[1]!.message, /issued by "CN=Private Root" \(a root: its Authority Key Identifier says it issued itself\)/);
+});
+
+test('a certificate with a malformed extension is a finding even on a verified chain; a malformed leaf SAN is left to certificate-hostnames', () => {
+  const badAia = tlsHost('aia.example.test', {
+    chain: [certificate({ parseErrors: [{ part: 'authorityInfoAccess', oid: '1.3.6.1.5.5.7.1.1', message: 'Data does not match' }] }), intermediate(), trustedRoot()],
+  });
+  // OpenSSL cannot link a leaf it cannot parse to its issuer: the chain seen is the leaf alone.
+  const badSan = tlsHost('san.example.test', {
+    handshake: untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    chain: [certificate({ subjectAltNames: [], parseErrors: [{ part: 'subjectAltName', oid: '2.5.29.17', message: 'Data does not match' }] })],
+  });
+  const out = run(badAia, badSan);
+  assert.deepEqual(out.findings.map((f) => [f.severity, f.code, f.target]), [['high', 'malformed-certificate', 'aia.example.test']]);
+  assert.equal(out.findings[0]!.message, 'the certificate "CN=example.test" cannot be parsed: its authorityInfoAccess extension is malformed (Data does not match), so browsers reject it');
+  assert.deepEqual(out.notes, ['san.example.test: the chain is not judged past a certificate that cannot be parsed (see certificate-hostnames)']);
 });

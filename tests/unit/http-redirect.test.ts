@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpRedirect } from '../../src/checks/http-redirect.ts';
 import { statusOf } from '../../src/checks/types.ts';
+import { unfollowable } from '../../src/collectors/redirect-chain.ts';
+import type { HttpExchange } from '../../src/collectors/types.ts';
 import { answer, chain, failed, healthyHost, redirectHop, site, transport } from './evidence-builders.ts';
 
 const S = site({ hosts: ['example.test'] });
@@ -60,4 +62,32 @@ test('port 80 closed on a host that answers https is fine; both down is could-no
   });
   assert.deepEqual(down.unmeasured.map((u) => u.target), ['example.test']);
   assert.equal(statusOf(down), 'error');
+});
+
+test('only http(s) Locations are followed: another scheme is unsafe, a Location that is no URL is bad', () => {
+  assert.equal(unfollowable('https://example.test/'), undefined);
+  assert.equal(unfollowable('http://example.test/'), undefined);
+  for (const location of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'ftp://example.test/', 'ws://example.test/']) {
+    assert.equal(unfollowable(location), 'unsafe-scheme', location);
+  }
+  assert.equal(unfollowable('http://[bad'), 'bad-location');
+});
+
+test('a redirect browsers never follow ends the chain with one high finding, at the first hop or later', () => {
+  const endsWith = (...hops: HttpExchange[]) =>
+    httpRedirect.run(S, { transport: transport({ ...healthyHost('example.test'), http: { ...chain(...hops), outcome: 'unsafe-scheme' } }) }).findings;
+  for (const location of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd']) {
+    const first = endsWith(redirectHop(start, location));
+    assert.deepEqual(first.map((f) => [f.severity, f.code, f.target]), [['high', 'unsafe-redirect', start]]);
+    assert.equal(first[0]!.message, `${start} redirects (HTTP 301) to ${location}: browsers follow redirects only to http(s) URLs, so the chain never reaches an https page`);
+  }
+  const a = 'https://example.test/?https-scan=1';
+  assert.deepEqual(endsWith(redirectHop(start, a), redirectHop(a, 'javascript:x')).map((f) => [f.code, f.message.split(':')[0]]), [['unsafe-redirect', 'https']]);
+});
+
+test('a Location that is not a URL is a high finding, and no exception', () => {
+  const bad: HttpExchange = { ...answer(start, 301), location: 'http://[bad' };
+  const out = httpRedirect.run(S, { transport: transport({ ...healthyHost('example.test'), http: { ...chain(bad), outcome: 'bad-location' } }) });
+  assert.deepEqual(out.findings.map((f) => [f.severity, f.code]), [['high', 'invalid-location']]);
+  assert.match(out.findings[0]!.message, /to "http:\/\/\[bad", which is not a URL/);
 });

@@ -51,3 +51,14 @@ test('a page that never loaded is could-not-measure', () => {
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
   assert.deepEqual(out.unmeasured.map((u) => u.target), ['https://example.test/']);
 });
+
+test('an https redirect to a scheme that is neither http nor https is medium, from Node and in the browser', () => {
+  const host = { ...healthyHost('www.example.test'), https: { ...chain(redirectHop('https://www.example.test/', 'javascript:alert(1)')), outcome: 'unsafe-scheme' as const } };
+  const v = visit('https://example.test/go', { responses: [response('https://example.test/go', { status: 302, location: 'data:text/html,hi' })] });
+  const out = noDowngrade.run(S, { transport: transport(healthyHost('example.test'), host), pages: pages(v) });
+  assert.deepEqual(out.findings.map((f) => [f.severity, f.code, f.target]), [
+    ['medium', 'redirect-to-other-scheme', 'https://www.example.test/'],
+    ['medium', 'redirect-to-other-scheme', 'https://example.test/go'],
+  ]);
+  assert.match(out.findings[0]!.message, /^redirects from https to javascript:alert\(1\) \(HTTP 301\)/);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderEvidence } from '../../src/report/attachments.ts';
-import { deadTlsHost, tlsEvidence, tlsHost } from './evidence-builders.ts';
+import { certificate, deadTlsHost, tlsEvidence, tlsHost } from './evidence-builders.ts';
 
 test('the tls attachment shows the chain and every probe, unprobed ones in plain words', () => {
   const [attachment] = renderEvidence('tls', tlsEvidence(tlsHost('example.test'), deadTlsHost('down.example.test')));
@@ -12,4 +12,16 @@ test('the tls attachment shows the chain and every probe, unprobed ones in plain
   assert.match(body, /EXPORT +cipher family +NOT PROBED: the library cannot offer EXPORT/);
   assert.match(body, /TLSv1\.2 +protocol +accepted/);
   assert.match(body, /down\.example\.test[^]*no certificate: refused ECONNREFUSED/);
+});
+
+test('the chain table shows a subjectAltName that cannot be parsed, and only the first 20 of thousands of names', () => {
+  const many = Array.from({ length: 5000 }, (_, i) => `n${i}.example.test`);
+  const hosts = [
+    tlsHost('many.example.test', { chain: [certificate({ subjectAltNames: many })] }),
+    tlsHost('bad.example.test', { chain: [certificate({ subjectAltNames: [], parseErrors: [{ part: 'subjectAltName', message: 'Data does not match' }] })] }),
+  ];
+  const body = renderEvidence('tls', tlsEvidence(...hosts))[0]!.body!;
+  assert.match(body, /n0\.example\.test, n1\.example\.test, .*, n19\.example\.test and 4980 more /);
+  assert.doesNotMatch(body, /n20\.example\.test/);
+  assert.match(body, /\(cannot be parsed: Data does not match\)/);
 });
