@@ -31,11 +31,11 @@ export const matcherOptionsSchema = z.strictObject(judgingShape);
 export const securityOptionsSchema = z.strictObject({
   sitesFile: z.string().optional(),
   site: z.string().optional(),
-  hosts: siteSchema.shape.subdomains.optional(),
+  hosts: siteSchema.shape.subdomains.unwrap().optional(),
   policy: policySchema.optional(),
   cookies: cookiePolicySchema.optional(),
   ca: sitesFileSchema.shape.ca,
-  connectTo: sitesFileSchema.shape.connectTo.optional(),
+  connectTo: sitesFileSchema.shape.connectTo.unwrap().optional(),
   timeouts: timeoutsSchema.optional(),
   ...judgingShape,
 });
@@ -90,7 +90,8 @@ export interface ResolvedOptions {
 function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  - ${jsonPath(i.path)}: ${i.message}`);
+  // A bad record key ("host:port") carries its reason one level down.
+  const lines = parsed.error.issues.map((i) => `  - ${jsonPath(i.path)}: ${i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message}`);
   throw new Error(`${what}: ${lines.length} problem${lines.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 
