@@ -9,7 +9,7 @@ import { cookieHttpOnly } from '../checks/cookie-httponly.ts';
 import { cookieSameSite } from '../checks/cookie-samesite.ts';
 import type { Check } from '../checks/types.ts';
 import { judgeSettings, type JudgeSettings, type MatcherOptions } from './options.ts';
-import { isPage, sessionOf, type SecurityHost, type SecuritySession } from './session.ts';
+import { sessionOf, type SecurityHost, type SecuritySession } from './session.ts';
 import { judge, verdictSummary, type Verdict } from './verdict.ts';
 
 /** Every check that judges what the browser saw. */
@@ -41,10 +41,10 @@ async function judgePages(
 ): Promise<MatcherReturnType> {
   const session = sessionOf(subject);
   const settings = judgeSettings(session.settings, options);
-  const { site, pages } = await session.pagesEvidence(subject);
+  const { site, pages, subject: named } = await session.pagesEvidence(subject);
   for (const visit of pages.visits) for (const note of visit.notes) session.annotate('security note', note);
   const verdict = judge(checks, site, { pages, transport: NO_PROBES }, settings);
-  return report(state, name, isPage(subject) ? subject.url() : `every page of the browser context`, verdict, settings, session);
+  return report(state, name, named, verdict, settings, session);
 }
 
 export const securityMatchers = {

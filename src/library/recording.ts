@@ -2,18 +2,27 @@
 // test's first navigation. A matcher reads a page (or every page) when it runs: the recorder's
 // snapshot drains what happened since the previous reading, so the readings of each page are
 // kept and judged together: everything the page loaded, set and navigated to during the test.
-import { test, type BrowserContext, type Page } from '@playwright/test';
+import { test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import type { Timeouts } from '../config/defaults.ts';
 import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
 import { Recorder, snapshotBudgetMs } from '../collectors/recorder.ts';
 import { Deadline } from '../collectors/bounded.ts';
 
+/** The last web URL a page's main frame asked for, and why it failed if it did. */
+interface Navigation {
+  url: string;
+  failure?: string;
+}
+
+/** What a page shows when its last navigation did not bring a document: nothing yet, or the browser's error page. */
+const noDocument = (shown: string): boolean => shown === 'about:blank' || shown.startsWith('chrome-error:');
+
 export class Recording {
   /** Every page the context had or opened, closed ones too: what they did still counts. */
   private readonly pages = new Set<Page>();
   private readonly visits = new Map<Page, PageVisit[]>();
-  /** The last URL each page's main frame asked for: named when the page shows a browser error instead. */
-  private readonly requested = new Map<Page, string>();
+  /** Named, with its failure, when the page shows no document of its own. */
+  private readonly navigations = new Map<Page, Navigation>();
   /** Closed pages read once after closing: nothing more can happen on them. */
   private readonly finished = new Set<Page>();
   /** Readings one after another: two matchers at once must not split a page's events between them. */
@@ -32,8 +41,12 @@ export class Recording {
     const recording = new Recording(context, Recorder.attach(context, { timeouts, secrets: [] }), timeouts, title);
     const add = (page: Page) => {
       recording.pages.add(page);
+      const mainNavigation = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && /^https?:/.test(request.url());
       page.on('request', (request) => {
-        if (request.isNavigationRequest() && request.frame() === page.mainFrame()) recording.requested.set(page, request.url());
+        if (mainNavigation(request)) recording.navigations.set(page, { url: request.url() });
+      });
+      page.on('requestfailed', (request) => {
+        if (mainNavigation(request)) recording.navigations.set(page, { url: request.url(), failure: request.failure()?.errorText ?? 'failed' });
       });
     };
     context.pages().forEach(add);
@@ -56,14 +69,24 @@ export class Recording {
     return { browserVersion: this.context.browser()?.version() ?? 'unknown', visits: pages.flatMap((p) => this.visits.get(p) ?? []), flows: [] };
   }
 
-  private async read(page: Page): Promise<void> {
-    const requested = this.requested.get(page);
-    // A page that never navigated (about:blank) has nothing to judge.
-    if (!requested || this.finished.has(page)) return;
-    if (page.isClosed()) this.finished.add(page);
+  /** The page's URL, or the one it asked for when it shows no document of its own. */
+  urlOf(page: Page): string {
     const shown = page.url();
+    return noDocument(shown) ? (this.navigations.get(page)?.url ?? shown) : shown;
+  }
+
+  private async read(page: Page): Promise<void> {
+    const shown = page.url();
+    const last = this.navigations.get(page);
+    // A page that never asked for a web page has nothing to judge. (Playwright announces a
+    // popup once it has started loading, so a popup's first request is not always seen.)
+    if ((shown === 'about:blank' && !last) || this.finished.has(page)) return;
+    if (page.isClosed()) this.finished.add(page);
+    // Right after a navigation fails the page may still show about:blank, before the error page.
+    const failure = last?.failure && noDocument(shown) ? { error: last.failure } : {};
     const visit = await this.recorder.snapshot(page, { kind: 'test', title: this.title }, {
-      url: shown.startsWith('chrome-error:') ? requested : shown,
+      url: this.urlOf(page),
+      ...failure,
       settle: 'step', // no scrolling: the test goes on with the page as it left it
       deadline: new Deadline(snapshotBudgetMs(this.timeouts)),
       startedAt: Date.now(),

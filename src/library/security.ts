@@ -37,7 +37,7 @@ export class Security implements SecuritySession {
 
   async pagesEvidence(subject: Page | BrowserContext) {
     const pages = await this.recording.evidence(isPage(subject) ? subject : undefined);
-    return { site: siteFor(this.options, documentHosts(pages)), pages };
+    return { site: siteFor(this.options, documentHosts(pages)), pages, subject: isPage(subject) ? this.recording.urlOf(subject) : 'every page of the browser context' };
   }
 
   async hostEvidence(host: string) {

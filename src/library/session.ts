@@ -8,8 +8,8 @@ import type { AnnotationType } from './verdict.ts';
 
 export interface SecuritySession {
   readonly settings: JudgeSettings;
-  /** What the page (or every page of the context) loaded, set and navigated to, and the site whose rules judge it. */
-  pagesEvidence(subject: Page | BrowserContext): Promise<{ site: Site; pages: PagesEvidence }>;
+  /** What the page (or every page of the context) loaded, set and navigated to, the site whose rules judge it, and how to name the subject. */
+  pagesEvidence(subject: Page | BrowserContext): Promise<{ site: Site; pages: PagesEvidence; subject: string }>;
   /** The certificate and TLS handshakes of one host, made from Node, and the site whose rules judge them. */
   hostEvidence(host: string): Promise<{ site: Site; tls: TlsEvidence }>;
   annotate(type: AnnotationType, description: string): void;

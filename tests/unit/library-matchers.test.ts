@@ -33,13 +33,13 @@ function recorded(evidence: { pages?: PagesEvidence; tls?: TlsEvidence }, settin
   const annotations: { type: string; description: string }[] = [];
   const session: SecuritySession = {
     settings,
-    pagesEvidence: async () => ({ site: judgedAs, pages: evidence.pages ?? pages() }),
+    pagesEvidence: async () => ({ site: judgedAs, pages: evidence.pages ?? pages(), subject: PAGE }),
     hostEvidence: async () => ({ site: judgedAs, tls: evidence.tls ?? tlsEvidence() }),
     annotate: (type, description) => annotations.push({ type, description }),
     redact: (text) => text.replaceAll('s3cret', '[redacted]'),
   };
   const context = {} as BrowserContext;
-  const page = { mainFrame: () => ({}), context: () => context, url: () => PAGE } as unknown as Page;
+  const page = { mainFrame: () => ({}), context: () => context } as unknown as Page;
   bindSession(context, session);
   return { page, context, host: { host: 'example.test', session }, annotations };
 }
