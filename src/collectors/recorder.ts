@@ -222,7 +222,9 @@ export class Recorder {
     if (!jar && !gone && log.cdp && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
     const notes = [
       ...(page.isClosed() && !log.crashed ? [`${finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`] : []),
-      ...(log.cdp ? [] : [`${finalUrl}: the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read`]),
+      // The same words for every page, so that a test or report says it once. (A page closed
+      // before its session attached has none either, whatever the browser.)
+      ...(log.cdp || gone ? [] : ['the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read']),
     ];
     const cookies = jar ? changedCookies(this.jar ?? new Map(), jar) : [];
     if (jar) this.jar = jar;
