@@ -28,6 +28,13 @@ const judgingShape = {
 
 export const matcherOptionsSchema = z.strictObject(judgingShape);
 
+/** A host name as sites.json takes it: no scheme, port or path (the port is 443, or where connectTo sends it). */
+export function checkHostName(name: string): string {
+  const parsed = siteSchema.shape.subdomains.unwrap().element.safeParse(name);
+  if (!parsed.success) throw new Error(`security.host(${JSON.stringify(name)}): ${parsed.error.issues[0]?.message ?? 'not a host name'}`);
+  return name.toLowerCase();
+}
+
 export const securityOptionsSchema = z.strictObject({
   sitesFile: z.string().optional(),
   site: z.string().optional(),

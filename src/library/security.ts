@@ -6,7 +6,7 @@ import type { NetContext } from '../collectors/net-context.ts';
 import { collectTls } from '../collectors/tls.ts';
 import { loadTrustStore } from '../net/trust.ts';
 import { redactor } from '../report/redact.ts';
-import type { ResolvedOptions } from './options.ts';
+import { checkHostName, type ResolvedOptions } from './options.ts';
 import type { Recording } from './recording.ts';
 import { isPage, type SecurityHost, type SecuritySession } from './session.ts';
 import { documentHosts, siteFor } from './site.ts';
@@ -32,7 +32,7 @@ export class Security implements SecuritySession {
 
   /** A host whose certificate and TLS settings `toPassTlsChecks()` judges, reached through the options' connectTo and trusting their ca. */
   host(name: string): SecurityHost {
-    return { host: name.toLowerCase(), session: this };
+    return { host: checkHostName(name), session: this };
   }
 
   async pagesEvidence(subject: Page | BrowserContext) {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
-import { judgeSettings, resolveOptions } from '../../src/library/options.ts';
+import { checkHostName, judgeSettings, resolveOptions } from '../../src/library/options.ts';
 import { documentHosts, siteFor } from '../../src/library/site.ts';
 import { pages, response, visit } from './evidence-builders.ts';
 
@@ -101,4 +101,9 @@ test('the hosts a test opened: its main frames\' https documents, redirects incl
     ],
   });
   assert.deepEqual(documentHosts(pages(v)), ['sso.example.net', 'shop.example.com']);
+});
+
+test('security.host() takes a host name, as sites.json does', () => {
+  assert.equal(checkHostName('Shop.Example.com'), 'shop.example.com');
+  assert.throws(() => checkHostName('https://shop.example.com/'), /^Error: security\.host\("https:\/\/shop\.example\.com\/"\): expected a hostname such as "api\.example\.com" \(no scheme, port or path\)$/);
 });
