@@ -194,10 +194,12 @@ export class Recorder {
   /** Why the page as a whole could not be read, if it could not. */
   private pageUnread(log: PageLog, opts: SnapshotOptions, finalUrl: string): Unread | undefined {
     if (log.crashed) return { target: opts.url, reason: "the page's renderer crashed" };
+    // The navigation's own error first: whether Chromium has shown its error page by the time
+    // the page is read is a matter of timing, and the words must not depend on it.
+    if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     if (finalUrl.startsWith('chrome-error:')) {
       return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
     }
-    if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     return undefined;
   }
 
