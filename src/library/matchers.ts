@@ -13,10 +13,10 @@ import { sessionOf, type SecurityHost, type SecuritySession } from './session.ts
 import { judge, verdictSummary, type Verdict } from './verdict.ts';
 
 /** Every check that judges what the browser saw. */
-export const PAGE_CHECKS = CHECKS.filter((c): c is Check<'transport' | 'pages'> => c.needs.includes('pages'));
+const PAGE_CHECKS = CHECKS.filter((c): c is Check<'transport' | 'pages'> => c.needs.includes('pages'));
 /** The certificate and TLS checks: handshakes made from Node. */
-export const TLS_CHECKS = CHECKS.filter((c): c is Check<'tls'> => c.needs.every((kind) => kind === 'tls'));
-export const COOKIE_CHECKS = [cookieSecure, cookieHttpOnly, cookieSameSite];
+const TLS_CHECKS = CHECKS.filter((c): c is Check<'tls'> => c.needs.every((kind) => kind === 'tls'));
+const COOKIE_CHECKS = [cookieSecure, cookieHttpOnly, cookieSameSite];
 
 /** A test probes nothing from Node for its pages: hsts and no-downgrade judge what the browser saw. */
 const NO_PROBES: TransportEvidence = { hosts: [] };

@@ -9,7 +9,7 @@ import { DEFAULT_TIMEOUTS, type Timeouts } from '../config/defaults.ts';
 import { jsonPath } from '../config/errors.ts';
 import { loadScanConfig, type ScanConfig } from '../config/load.ts';
 import { CHECKS } from '../checks/index.ts';
-import { SEVERITY_ORDER, type Severity } from '../checks/types.ts';
+import { FAILING, SEVERITY_ORDER, type Severity } from '../checks/types.ts';
 import type { ConnectToRules } from '../net/connect-to.ts';
 
 /** Every public finding code, "<check id>.<code>". */
@@ -26,7 +26,7 @@ const judgingShape = {
   accept: z.array(acceptanceSchema).optional(),
 };
 
-export const matcherOptionsSchema = z.strictObject(judgingShape);
+const matcherOptionsSchema = z.strictObject(judgingShape);
 
 /** A host name as sites.json takes it: no scheme, port or path (the port is 443, or where connectTo sends it). */
 export function checkHostName(name: string): string {
@@ -35,7 +35,7 @@ export function checkHostName(name: string): string {
   return name.toLowerCase();
 }
 
-export const securityOptionsSchema = z.strictObject({
+const securityOptionsSchema = z.strictObject({
   sitesFile: z.string().optional(),
   site: z.string().optional(),
   hosts: siteSchema.shape.subdomains.unwrap().optional(),
@@ -102,7 +102,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   throw new Error(`${what}: ${lines.length} problem${lines.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 
-export const DEFAULT_FAIL_ON: Severity = 'medium';
+/** As in the scan: the least severity that fails a check (medium). */
+const DEFAULT_FAIL_ON: Severity = SEVERITY_ORDER.filter((s) => FAILING.has(s)).at(-1)!;
 
 /** `baseDir`: where relative paths start (the folder of the Playwright config). */
 export function resolveOptions(options: SecurityOptions | undefined, baseDir: string): ResolvedOptions {

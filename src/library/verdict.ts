@@ -26,7 +26,7 @@ const atLeast = (severity: Severity, threshold: Severity): boolean => SEVERITY_O
 const accepts = (a: Acceptance, code: string, target: string): boolean =>
   a.code === code && (a.target === undefined || (typeof a.target === 'string' ? a.target === target : a.target.test(target)));
 
-export const findingLine = (f: CheckResult['findings'][number]): string => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`;
+const findingLine = (f: CheckResult['findings'][number]): string => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`;
 
 export function judge<K extends EvidenceKind>(checks: readonly Check<K>[], site: Site, evidence: Pick<SiteEvidence, K>, settings: JudgeSettings): Verdict {
   const verdict: Verdict = { pass: true, failing: 0, unmeasured: 0, lines: [], annotations: [] };
