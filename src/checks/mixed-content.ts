@@ -4,7 +4,7 @@
 // number of channels that saw it. Active content is worse than passive content.
 import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../collectors/types.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
-import { firstSighting, pageUrl, where } from './where.ts';
+import { firstSighting, originPrefix, pageUrl, where } from './where.ts';
 import { Outcome, type Check, type Severity } from './types.ts';
 
 /** Content that cannot change the page's script or layout (optionally-blockable in the Mixed Content spec). */
@@ -69,9 +69,12 @@ export const mixedContent: Check<'pages'> = {
     const firstSeen = firstSighting();
     for (const visit of visitsToJudge(pages, out)) {
       out.judged(where(visit));
+      // A flow step or a test can go through several documents before the page is read: content
+      // of an earlier one is named by that document, not as a frame of the last.
+      const documents = new Set([pageUrl(visit), ...visit.navigations.filter((n) => n.mainFrame).map((n) => n.url)]);
       for (const item of insecureItems(visit)) {
         if (!firstSeen(visit, item.url)) continue;
-        const seen = item.frameUrl === pageUrl(visit) ? `on ${where(visit)}` : `on ${where(visit)} in frame ${item.frameUrl}`;
+        const seen = documents.has(item.frameUrl) ? `on ${originPrefix(visit)}${item.frameUrl}` : `on ${where(visit)} in frame ${item.frameUrl}`;
         const what = `${item.kind}${item.via ? ` (${item.via})` : ''}`;
         out.add(PASSIVE.has(item.kind) ? 'passive' : 'active', severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
       }

@@ -64,7 +64,8 @@ export function statusOf(outcome: CheckOutcome): CheckStatus {
  */
 export const MAX_LISTED = 50;
 
-const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+/** Worst first. */
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const worse = (a: Severity, b: Severity): Severity => (SEVERITY_ORDER.indexOf(a) <= SEVERITY_ORDER.indexOf(b) ? a : b);
 
 /** Collects findings and unmeasured targets while a check walks its evidence. */

@@ -3,7 +3,8 @@
 // iframes leave no trace in the network events. The browser's own mixed-content issues
 // (CDP Audits) report every case; out-of-process (cross-site) iframes need their own CDP
 // session. Failed requests, console messages (the only report of a blocked ws://) and
-// responses really received over http complete the picture.
+// responses really received over http complete the picture. Firefox and WebKit have no CDP:
+// there only those page events are watched.
 import type { CDPSession, ConsoleMessage, Frame, Page, Request, Response, WebSocket } from '@playwright/test';
 import type { MixedContentReport, MixedResolution, ResourceKind } from './types.ts';
 import { bounded } from './bounded.ts';
@@ -100,15 +101,23 @@ function frameUrlOf(request: Request): string {
 }
 
 export interface MixedContentWatch {
-  /** The page's own CDP session, also used to read the cookie jar. */
-  session: CDPSession;
+  /**
+   * The page's own CDP session (also used to read the cookie jar), once Chromium's own reports
+   * are being received; undefined where the browser has no CDP (Firefox, WebKit).
+   */
+  session: Promise<CDPSession | undefined>;
   /** Every report since the last call, each once. */
   take(): MixedContentReport[];
   /** Stops listening (bounded: a busy renderer may never answer). */
   stop(): Promise<void>;
 }
 
-export async function watchMixedContent(page: Page): Promise<MixedContentWatch> {
+/**
+ * Watches the page's events at once, so nothing it loads right after being opened is missed
+ * (a popup, a page a test opens itself); the CDP session follows, and Audits replays what
+ * Chromium reported before it was attached.
+ */
+export function watchMixedContent(page: Page): MixedContentWatch {
   const reports = new Map<string, MixedContentReport>();
   // Chromium can report an issue twice, also after a take(): each report is kept once per page.
   const seen = new Set<string>();
@@ -166,13 +175,21 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
     if (report) record(report);
   };
 
-  const session = await page.context().newCDPSession(page);
-  await listen(session);
   page.on('framenavigated', onFrame);
   page.on('requestfailed', onRequestFailed);
   page.on('response', onResponse);
   page.on('websocket', onWebSocket);
   page.on('console', onConsole);
+  const session = page
+    .context()
+    .newCDPSession(page)
+    .then(
+      async (s) => {
+        await listen(s);
+        return s;
+      },
+      () => undefined, // Not Chromium: no CDP.
+    );
 
   return {
     session,
@@ -188,7 +205,8 @@ export async function watchMixedContent(page: Page): Promise<MixedContentWatch> 
       page.off('websocket', onWebSocket);
       page.off('console', onConsole);
       // A renderer busy with a huge page can leave detach unanswered; closing the page ends the sessions anyway.
-      await bounded(Promise.all(sessions.map((s) => s.detach().catch(() => {}))), DETACH_MS, undefined);
+      const detachAll = session.then(() => Promise.all(sessions.map((s) => s.detach().catch(() => {}))));
+      await bounded(detachAll, DETACH_MS, undefined);
     },
   };
 }

@@ -5,9 +5,11 @@
 // snapshot, the links, insecure references and forms of every frame of the final DOM, the
 // cookies that appeared in the jar since the last snapshot, and a screenshot with the fields
 // and text holding secrets masked. Never throws: what cannot be read is recorded as unread.
+// Firefox and WebKit have no CDP: there Chromium's own mixed-content reports and the jar are
+// not read, and each visit says so in its notes.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page, Request, Response } from '@playwright/test';
+import type { BrowserContext, CDPSession, Locator, Page, Request, Response } from '@playwright/test';
 import type { Timeouts } from '../config/defaults.ts';
 import type { NavigationRequest, ObservedResponse, PageVisit, Unread, VisitOrigin } from './types.ts';
 import { watchMixedContent, type MixedContentWatch } from './mixed-content-watch.ts';
@@ -32,6 +34,8 @@ interface PageLog {
   responses: Promise<ObservedResponse | undefined>[];
   navigations: NavigationRequest[];
   watch: MixedContentWatch;
+  /** The page's CDP session, which reads the jar; undefined where the browser has none. */
+  cdp?: CDPSession;
   crashed: boolean;
   /** Why the last main-frame navigation failed (net::ERR_...), for a page left on a browser error page. */
   navigationFailure?: string;
@@ -115,16 +119,17 @@ export class Recorder {
   }
 
   private async startLog(page: Page): Promise<PageLog> {
+    // Every listener is added before the first await: a page opened by the page itself or by a
+    // test may start loading at once, and its first requests must not be missed.
     const log: PageLog = {
       inflight: 0,
       lastActivity: Date.now(),
       responses: [],
       navigations: [],
-      watch: await watchMixedContent(page),
+      watch: watchMixedContent(page),
       crashed: false,
       secretFields: [],
     };
-    this.jar ??= await bounded(readJar(log.watch.session), readMs(this.options.timeouts), new Map());
     const activity = (delta: number) => {
       log.inflight = Math.max(0, log.inflight + delta);
       log.lastActivity = Date.now();
@@ -148,6 +153,8 @@ export class Recorder {
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) log.navigationFailure = request.failure()?.errorText;
     });
     page.on('response', (response) => log.responses.push(this.observe(page, response, this.loginWindow)));
+    log.cdp = await log.watch.session;
+    this.jar ??= log.cdp ? await bounded(readJar(log.cdp), readMs(this.options.timeouts), new Map()) : new Map();
     return log;
   }
 
@@ -183,6 +190,8 @@ export class Recorder {
   /** Why the page as a whole could not be read, if it could not. */
   private pageUnread(log: PageLog, opts: SnapshotOptions, finalUrl: string): Unread | undefined {
     if (log.crashed) return { target: opts.url, reason: "the page's renderer crashed" };
+    // The navigation's own error first: whether Chromium has shown its error page by the time
+    // the page is read is a matter of timing, and the words must not depend on it.
     if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     if (finalUrl.startsWith('chrome-error:')) {
       return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
@@ -195,22 +204,31 @@ export class Recorder {
     const log = await this.track(page);
     const { timeouts } = this.options;
     const { deadline } = opts;
-    if (!log.crashed) await this.settle(page, log, opts);
+    // A page already closed (a popup that did its work) keeps what it loaded, set and navigated to.
+    const gone = log.crashed || page.isClosed();
+    if (!gone) await this.settle(page, log, opts);
 
     const finalUrl = page.url();
     const unread: Unread[] = [];
     const whole = this.pageUnread(log, opts, finalUrl);
     if (whole) unread.push(whole);
-    const read = log.crashed || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
+    const read = gone || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
     // Frames that could not be read make the page unread: one entry, named after the page.
     const frames = read?.unread ?? [];
     if (frames.length > 0) {
       const first = `${frames[0]!.target}: ${frames[0]!.reason}`;
       unread.push({ target: opts.url, reason: frames.length === 1 ? `a frame could not be read: ${first}` : `${frames.length} of its frames could not be read (first: ${first})` });
     }
-    const screenshot = log.crashed ? undefined : await this.screenshot(page, log, deadline);
-    const jar = log.crashed ? undefined : await bounded(readJar(log.watch.session), deadline.cap(readMs(timeouts)), undefined);
-    if (!jar && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
+    const screenshot = gone ? undefined : await this.screenshot(page, log, deadline);
+    // The jar is the context's: a closed page's cookies are read by the next snapshot of another page.
+    const jar = gone || !log.cdp ? undefined : await bounded(readJar(log.cdp), deadline.cap(readMs(timeouts)), undefined);
+    if (!jar && !gone && log.cdp && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
+    const notes = [
+      ...(page.isClosed() && !log.crashed ? [`${finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`] : []),
+      // The same words for every page, so that a test or report says it once. (A page closed
+      // before its session attached has none either, whatever the browser.)
+      ...(log.cdp || gone ? [] : ['the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read']),
+    ];
     const cookies = jar ? changedCookies(this.jar ?? new Map(), jar) : [];
     if (jar) this.jar = jar;
     const responses = await bounded(Promise.all(log.responses.splice(0)), deadline.cap(readMs(timeouts)), undefined);
@@ -225,7 +243,7 @@ export class Recorder {
       responses: (responses ?? []).filter((r): r is ObservedResponse => r !== undefined),
       navigations: log.navigations.splice(0),
       links: read?.links ?? [],
-      notes: [],
+      notes,
       mixedContent: log.watch.take(),
       insecureReferences: read?.insecureReferences ?? [],
       forms: read?.forms ?? [],

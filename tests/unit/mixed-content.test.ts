@@ -77,6 +77,18 @@ test('forms posting to http are high; content in a frame names the frame', () =>
   assert.match(run(v).findings[1]!.message, /in frame https:\/\/w\.test\/widget/);
 });
 
+test('content of an earlier document of the same visit (the page navigated on before it was read) is named by that document, not as a frame', () => {
+  const earlier = 'https://example.test/pay';
+  const v = visit(PAGE, {
+    navigations: [
+      { url: earlier, mainFrame: true, redirected: false },
+      { url: PAGE, mainFrame: true, from: earlier, redirected: false },
+    ],
+    mixedContent: [report('http://cdn.test/pay.js', { frameUrl: earlier, kind: 'script', resolution: 'blocked' })],
+  });
+  assert.equal(run(v).findings[0]!.message, `script over http on ${earlier}: blocked by the browser (the page is missing it)`);
+});
+
 test('a page that did not load cannot be measured', () => {
   const out = run(unloaded(PAGE, 'net::ERR_TIMED_OUT'));
   assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
