@@ -1,10 +1,11 @@
 // Browser evidence for a site: its listed pages and its flows, recorded by the one page
-// recorder. Listed pages are independent, so they are visited side by side, each in its own
-// fresh context (a bounded number at a time): which page set which cookie stays exact, and
-// the visits are listed in the order of `pages`. Flows run meanwhile, one after another.
+// recorder. Listed pages are visited in a few lanes side by side; each lane is a fresh browser
+// context with one tab that goes from page to page. Starting a renderer costs about as much
+// CPU as loading a page, and a tab that stays on the site keeps its renderer; within a lane
+// the snapshots follow each other, so which page set which cookie stays exact. Visits are
+// listed in the order of `pages`. Flows run meanwhile, one after another.
 import path from 'node:path';
-import type { Browser, BrowserContextOptions } from '@playwright/test';
-import pLimit from 'p-limit';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
 import type { PagesEvidence, PageVisit } from './types.ts';
@@ -13,8 +14,8 @@ import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
 import { runFlows } from './flows.ts';
 
-/** Listed pages of one site open at once. */
-export const PAGES_AT_ONCE = 4;
+/** Lanes of listed pages per site, each a context with one tab. */
+export const PAGE_LANES = 2;
 
 export interface BrowserCollectOptions {
   timeouts: Timeouts;
@@ -28,25 +29,54 @@ export interface BrowserCollectOptions {
 /** The longest one listed page may take, navigation included. */
 export const visitBudgetMs = (t: Timeouts): number => t.pageMs + snapshotBudgetMs(t);
 
-async function visitListedPage(browser: Browser, site: Site, pagePath: string, options: BrowserCollectOptions, index: number): Promise<PageVisit> {
+async function visitListedPage(page: Page, recorder: Recorder, site: Site, pagePath: string, options: BrowserCollectOptions): Promise<PageVisit> {
   const startedAt = Date.now();
   const deadline = new Deadline(visitBudgetMs(options.timeouts));
   const url = new URL(pagePath, site.url).href;
-  const context = await browser.newContext(options.contextOptions);
+  const nav = await Recorder.goto(page, url, options.timeouts.pageMs);
+  return recorder.snapshot(page, { kind: 'page', path: pagePath }, { url, ...nav, settle: 'page', deadline, startedAt });
+}
+
+/** One lane: a context and a tab visiting its pages in turn. */
+async function visitLane(browser: Browser, site: Site, lane: { path: string; index: number }[], options: BrowserCollectOptions, laneNo: number): Promise<[number, PageVisit][]> {
+  const visits: [number, PageVisit][] = [];
+  const startedAt = Date.now();
+  let context: BrowserContext;
+  try {
+    context = await browser.newContext(options.contextOptions);
+  } catch (err) {
+    return lane.map(({ path: p, index }) => [index, unopened(site, p, err, startedAt)]);
+  }
   const recorder = Recorder.attach(context, {
     timeouts: options.timeouts,
     secrets: options.secrets,
-    ...(site.screenshots ? { screenshotDir: path.join(options.screenshotDir, `page-${index + 1}`) } : {}),
+    ...(site.screenshots ? { screenshotDir: path.join(options.screenshotDir, `lane-${laneNo + 1}`) } : {}),
   });
+  let page: Page | undefined;
   try {
-    const page = await context.newPage();
-    await recorder.track(page);
-    const nav = await Recorder.goto(page, url, options.timeouts.pageMs);
-    return await recorder.snapshot(page, { kind: 'page', path: pagePath }, { url, ...nav, settle: 'page', deadline, startedAt });
+    for (const { path: pagePath, index } of lane) {
+      try {
+        if (!page) {
+          page = await context.newPage();
+          await recorder.track(page);
+        }
+        const visit = await visitListedPage(page, recorder, site, pagePath, options);
+        visits.push([index, visit]);
+        // A page that could not be read may have left its tab unusable (a busy or crashed renderer): the next one gets a new tab.
+        if (visit.unread.length > 0) {
+          await bounded(page.close(), options.timeouts.pageMs, undefined);
+          page = undefined;
+        }
+      } catch (err) {
+        visits.push([index, unopened(site, pagePath, err, Date.now())]);
+        page = undefined;
+      }
+    }
   } finally {
     await recorder.detach();
     await bounded(context.close(), options.timeouts.pageMs, undefined);
   }
+  return visits;
 }
 
 /** A page the browser could not even open (the browser or its context failed). */
@@ -71,15 +101,10 @@ function unopened(site: Site, pagePath: string, err: unknown, startedAt: number)
 }
 
 export async function collectPages(browser: Browser, site: Site, options: BrowserCollectOptions): Promise<PagesEvidence> {
-  const limit = pLimit(PAGES_AT_ONCE);
-  const visit = (p: string, i: number) =>
-    limit(async () => {
-      const startedAt = Date.now();
-      return visitListedPage(browser, site, p, options, i).catch((err: unknown) => unopened(site, p, err, startedAt));
-    });
-  const [visits, flows] = await Promise.all([
-    Promise.all(site.pages.map(visit)),
-    runFlows(browser, site, options),
-  ]);
+  const lanes = Array.from({ length: Math.min(PAGE_LANES, site.pages.length) }, (_, lane) =>
+    site.pages.map((p, index) => ({ path: p, index })).filter(({ index }) => index % PAGE_LANES === lane),
+  );
+  const [visited, flows] = await Promise.all([Promise.all(lanes.map((lane, i) => visitLane(browser, site, lane, options, i))), runFlows(browser, site, options)]);
+  const visits = visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
   return { browserVersion: browser.version(), visits: [...visits, ...flows.visits], flows: flows.runs };
 }
