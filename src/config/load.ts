@@ -8,6 +8,7 @@ import { crossFieldProblems, sitesFileSchema, type SiteConfig } from './schema.t
 import { ConfigError, jsonPath } from './errors.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS, type Policy, type Timeouts } from './defaults.ts';
+import { SEVERITIES, type Severity } from '../checks/types.ts';
 
 export type FlowStep =
   | { kind: 'goto'; url: string; timeoutMs?: number }
@@ -33,7 +34,8 @@ export interface Site {
   /** The URL's host first, then the listed subdomains. */
   hosts: string[];
   pages: string[];
-  policy: Policy;
+  // Stub of failOn until the config-input branch merges (same name and meaning there).
+  policy: Policy & { failOn: Severity };
   cookies: CookiePolicy;
   flows: Flow[];
   screenshots: boolean;
@@ -44,6 +46,17 @@ export interface CookiePolicy {
   ignore: { name: string; domain?: string; reason: string }[];
 }
 
+/** A known finding accepted until `expires` (YYYY-MM-DD). Stub until the config-input branch merges. */
+export interface Acceptance {
+  check?: string;
+  /** "<check id>.<code>" */
+  code?: string;
+  site?: string;
+  target?: string;
+  reason: string;
+  expires: string;
+}
+
 export interface ScanConfig {
   sitesFile: string;
   /** Absolute path of the extra CA bundle, when configured (read when used: it may be generated later). */
@@ -51,6 +64,7 @@ export interface ScanConfig {
   connectTo: Record<string, string>;
   timeouts: Timeouts;
   sites: Site[];
+  accept: Acceptance[];
   /** Values substituted from the environment: never to appear in any report. */
   secrets: string[];
 }
@@ -83,6 +97,9 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
     );
   }
   const { value, secrets, problems } = substituteEnv(raw, env);
+  // Stub until the config-input branch merges: FAIL_ON overrides policy.failOn everywhere.
+  const failOnEnv = env.FAIL_ON ? SEVERITIES.find((s) => s === env.FAIL_ON) : undefined;
+  if (env.FAIL_ON && !failOnEnv) problems.push(`FAIL_ON: expected one of: ${SEVERITIES.join(', ')}`);
   const parsed = sitesFileSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -106,12 +123,13 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
     secrets,
+    accept: data.accept,
     sites: data.sites.map((site) => ({
       name: site.name,
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
-      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy },
+      policy: { ...DEFAULT_POLICY, failOn: 'medium', ...data.policy, ...site.policy, ...(failOnEnv ? { failOn: failOnEnv } : {}) },
       cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
       flows: [],
       screenshots: true,

@@ -1,6 +1,7 @@
 // The one source of truth for sites.json: TypeScript types, runtime validation and
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
+import { SEVERITIES } from '../checks/types.ts';
 
 const hostname = z
   .string()
@@ -40,6 +41,10 @@ export const policySchema = z
       .int()
       .nonnegative()
       .describe('Warn when a certificate expires in fewer days than this (default 30).'),
+    // Stub until the config-input branch merges (it defines the same field): the gate is built on it.
+    failOn: z
+      .enum(SEVERITIES)
+      .describe('Findings of this severity and above fail; those below are warnings (default "medium"). FAIL_ON overrides it everywhere.'),
   })
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
@@ -132,6 +137,20 @@ export const sitesFileSchema = z
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
     sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+    // Stub until the config-input branch merges (it validates check ids, codes and dates too).
+    accept: z
+      .array(
+        z.strictObject({
+          check: z.string().optional(),
+          code: z.string().optional(),
+          site: z.string().optional(),
+          target: z.string().optional(),
+          reason: z.string().min(1),
+          expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"' }),
+        }),
+      )
+      .default([])
+      .describe('Known findings accepted for a while, each with a reason and an expiry date.'),
   });
 
 /**
