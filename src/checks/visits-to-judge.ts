@@ -1,13 +1,21 @@
 // What the page checks may judge, and what they could not: every visit is judged for what was
 // seen, but a page or frame that could not be read, and whatever a stopped flow did not reach,
 // are "could not measure" for every page check, worded the same way everywhere.
-import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
+import type { PagesEvidence, PageVisit, Unread } from '../collectors/types.ts';
 import type { Outcome } from './types.ts';
 import { originPrefix } from './where.ts';
+import { browserCouldNotConnect, HOST_UNREACHABLE } from './unreachable.ts';
+import { hostOf } from '../net/url.ts';
+
+/** What a page check could not read; a page whose host the browser could not reach is its host, once. */
+export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {
+  if (browserCouldNotConnect(u.reason) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), HOST_UNREACHABLE);
+  else out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
+}
 
 export function visitsToJudge(pages: PagesEvidence, out: Outcome): PageVisit[] {
   for (const visit of pages.visits) {
-    for (const u of visit.unread) out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
+    for (const u of visit.unread) cannotRead(out, visit, u);
   }
   for (const flow of pages.flows) {
     if (flow.status === 'completed') continue;
