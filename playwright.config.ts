@@ -48,7 +48,7 @@ export default defineConfig({
   globalSetup: './fixtures/global-setup.ts',
   metadata: environment,
   reporter: [
-    ['list'],
+    ['./reporters/console-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
     ['./reporters/plan-reporter.ts'],

@@ -8,8 +8,8 @@ import { table } from './markdown.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Whole days from `now` (ms) until `validTo`, negative once expired. */
-export const daysLeft = (validTo: string, now: number): number => Math.floor((Date.parse(validTo) - now) / DAY_MS);
+/** Whole days from `now` (ms) until `validTo`; once expired, minus the whole days since (as certificate-validity counts them). */
+export const daysLeft = (validTo: string, now: number): number => Math.trunc((Date.parse(validTo) - now) / DAY_MS);
 
 export interface ExpiryRow {
   site: string;
@@ -18,6 +18,7 @@ export interface ExpiryRow {
   certificate?: string;
   validTo?: string;
   daysLeft?: number;
+  expired?: boolean;
   /** Why there is no date: the host sent no certificate. */
   problem?: string;
 }
@@ -33,6 +34,7 @@ export function certificateExpiry(site: string, tls: TlsEvidence): ExpiryRow[] {
       certificate: `${soonest.subject}${soonest === h.chain[0] ? '' : ' (intermediate)'}`,
       validTo: soonest.validTo,
       daysLeft: daysLeft(soonest.validTo, now),
+      expired: Date.parse(soonest.validTo) <= now,
     };
   });
   return [...dated, ...unmeasured.done().unmeasured.map((u) => ({ site, host: u.target, problem: u.reason }))];
@@ -42,7 +44,7 @@ export function certificateExpiry(site: string, tls: TlsEvidence): ExpiryRow[] {
 export const bySoonest = (rows: ExpiryRow[]): ExpiryRow[] =>
   [...rows].sort((a, b) => (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY));
 
-const expiryCell = (r: ExpiryRow): string => (r.daysLeft === undefined ? '-' : r.daysLeft < 0 ? `expired ${-r.daysLeft} day(s) ago` : String(r.daysLeft));
+const expiryCell = (r: ExpiryRow): string => (r.daysLeft === undefined ? '-' : r.expired ? `expired ${Math.abs(r.daysLeft)} day(s) ago` : String(r.daysLeft));
 
 export function expiryMarkdown(rows: ExpiryRow[]): string {
   return table(

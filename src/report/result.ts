@@ -6,6 +6,8 @@ import { statusOf, type Check, type CheckOutcome, type CheckStatus, type Finding
 import { acceptanceFor, dayOf, type AcceptanceNote } from './acceptance.ts';
 
 export const RESULT_ATTACHMENT = 'check-result';
+/** The evidence a check judged, as JSON. */
+export const EVIDENCE_ATTACHMENT = 'evidence.json';
 
 export interface ResultFinding extends Finding {
   remediation: string;
@@ -63,19 +65,22 @@ export function toResult(site: Site, check: Check, outcome: CheckOutcome, accept
   };
 }
 
-const expiredNote = (f: ResultFinding): string =>
+export const expiredNote = (f: ResultFinding): string =>
   f.acceptance ? ` (the acceptance of this finding expired on ${f.acceptance.expires}: "${f.acceptance.reason}")` : '';
 
-/** "[high] target: message (code)", the one-line form of a finding in every report. */
-export const findingLine = (f: ResultFinding): string => `[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`;
+/** A server's error text may hold line breaks: a line of a report is one line. */
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 
-export const unmeasuredLine = (u: Unmeasured): string => `[could not measure] ${u.target}: ${u.reason}`;
+/** "[high] target: message (code)", the one-line form of a finding in every report. */
+export const findingLine = (f: ResultFinding): string => oneLine(`[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`);
+
+export const unmeasuredLine = (u: Unmeasured): string => oneLine(`[could not measure] ${u.target}: ${u.reason}`);
 
 export const acceptedLine = (f: AcceptedFinding): string =>
-  `[accepted until ${f.acceptance.expires}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`;
+  oneLine(`[accepted until ${f.acceptance.expires}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`);
 
 /** One line per finding and per target that could not be measured, worst first as the check listed them. */
-export function findingLines(result: CheckResult): string[] {
+export function findingLines(result: Pick<CheckResult, 'findings' | 'unmeasured'>): string[] {
   return [...result.findings.map(findingLine), ...result.unmeasured.map(unmeasuredLine)];
 }
 

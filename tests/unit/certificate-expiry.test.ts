@@ -14,7 +14,7 @@ test('every host with the soonest date of its served chain, soonest first', () =
       withChain('later.test', certificate({ subject: 'CN=later.test', validTo: daysFromNow(80) }), intermediate(), trustedRoot()),
       deadTlsHost('down.test'),
       withChain('soon.test', certificate({ subject: 'CN=soon.test', validTo: daysFromNow(80) }), intermediate({ validTo: daysFromNow(5) }), trustedRoot()),
-      withChain('gone.test', certificate({ subject: 'CN=gone.test', validTo: daysFromNow(-3) })),
+      withChain('gone.test', certificate({ subject: 'CN=gone.test', validTo: daysFromNow(-3.5) })),
     ),
   );
   assert.deepEqual(
@@ -27,6 +27,6 @@ test('every host with the soonest date of its served chain, soonest first', () =
     ],
   );
   const md = expiryMarkdown(rows);
-  assert.match(md, /^\| expired 3 day\(s\) ago \| 2026-05-29 \| shop \| gone\.test \| CN=gone\.test \|$/m);
+  assert.match(md, /^\| expired 3 day\(s\) ago \| 2026-05-28 \| shop \| gone\.test \| CN=gone\.test \|$/m);
   assert.match(md, /^\| - \| not measured: host unreachable \(see https-port-443\) \| shop \| down\.test \|/m);
 });
