@@ -50,7 +50,7 @@ export default defineConfig({
   reporter: [
     ['./reporters/console-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
-    ['allure-playwright', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
+    ['./reporters/allure-reporter.ts', { resultsDir: 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
     ['./reporters/plan-reporter.ts'],
     ['./reporters/summary-reporter.ts'],
   ],
