@@ -6,7 +6,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AllureReporter } from 'allure-playwright';
 import type { TestResult as AllureResult } from 'allure-js-commons';
-import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, TestCase, TestResult } from '@playwright/test/reporter';
 import type { CheckResult } from '../src/report/result.ts';
 import { applyVerdict } from '../src/report/allure.ts';
 import { verdictOf } from './verdict.ts';
@@ -38,6 +38,12 @@ export default class ScanAllureReporter extends AllureReporter {
     this.starting = starting;
     this.uuids = uuids;
     this.verdicts = verdicts;
+  }
+
+  /** The environment the run recorded (browser, trust mode, Node), also when merging blob reports. */
+  override onConfigure(config: FullConfig): void {
+    super.onConfigure(config);
+    this.options = { environmentInfo: config.metadata as Record<string, string>, ...this.options };
   }
 
   override onTestBegin(test: TestCase): void {
