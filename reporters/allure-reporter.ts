@@ -42,7 +42,10 @@ export default class ScanAllureReporter extends AllureReporter {
 
   /** The environment the run recorded (browser, trust mode, Node), also when merging blob reports. */
   override onConfigure(config: FullConfig): void {
-    super.onConfigure(config);
+    // merge-reports announces projects only after onConfigure, while allure-playwright reads the
+    // first one's folders here (for screenshot diffs, which a scan never makes).
+    const folders = { outputDir: config.rootDir, snapshotDir: config.rootDir } as FullConfig['projects'][number];
+    super.onConfigure(config.projects.length > 0 ? config : { ...config, projects: [folders] });
     this.options = { environmentInfo: config.metadata as Record<string, string>, ...this.options };
   }
 

@@ -40,9 +40,12 @@ export function certificateExpiry(site: string, tls: TlsEvidence): ExpiryRow[] {
   return [...dated, ...unmeasured.done().unmeasured.map((u) => ({ site, host: u.target, problem: u.reason }))];
 }
 
-/** Soonest first; hosts without a certificate last. */
+/** Soonest first, hosts without a certificate last; ties by site and host, so any run order gives one list. */
 export const bySoonest = (rows: ExpiryRow[]): ExpiryRow[] =>
-  [...rows].sort((a, b) => (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY));
+  [...rows].sort(
+    (a, b) =>
+      (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY) || a.site.localeCompare(b.site) || a.host.localeCompare(b.host),
+  );
 
 const expiryCell = (r: ExpiryRow): string => (r.daysLeft === undefined ? '-' : r.expired ? `expired ${Math.abs(r.daysLeft)} day(s) ago` : String(r.daysLeft));
 
