@@ -1,22 +1,12 @@
 // The run as a whole, from every test's check result: reports/summary.json, the site x check
 // matrix and the totals. The console, summary.json and summary.md all come from this one model,
 // so their counts cannot disagree.
-import { SEVERITIES, worstOf, type CheckStatus, type Severity, type Unmeasured } from '../checks/types.ts';
-import type { AcceptedFinding, CheckResult, ResultFinding } from './result.ts';
+import { SEVERITIES, worstOf, type CheckStatus, type Severity } from '../checks/types.ts';
+import type { CheckResult } from './result.ts';
 import { bySoonest, type ExpiryRow } from './certificate-expiry.ts';
 
-export interface SummaryCheck {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  failOn: Severity;
-  findings: ResultFinding[];
-  accepted: AcceptedFinding[];
-  unmeasured: Unmeasured[];
-  notes: string[];
-  notApplicable?: string;
-  durationMs: number;
-}
+/** A check's result as summary.json lists it under its site. */
+export type SummaryCheck = Omit<CheckResult, 'site' | 'url' | 'checked'> & { durationMs: number };
 
 export interface SummarySite {
   name: string;
@@ -71,18 +61,8 @@ export function summarize(entries: RunEntry[], run: Pick<Summary, 'startedAt' | 
   const accepted: AcceptedEntry[] = [];
   for (const { url, result: r, durationMs } of entries) {
     const site = sites.get(r.site) ?? sites.set(r.site, { name: r.site, url: url || r.url, checks: [] }).get(r.site)!;
-    site.checks.push({
-      id: r.id,
-      title: r.title,
-      status: r.status,
-      failOn: r.failOn,
-      findings: r.findings,
-      accepted: r.accepted,
-      unmeasured: r.unmeasured,
-      notes: r.notes,
-      ...(r.notApplicable !== undefined ? { notApplicable: r.notApplicable } : {}),
-      durationMs,
-    });
+    const { site: _site, url: _url, checked: _checked, ...check } = r;
+    site.checks.push({ ...check, durationMs });
     totals[r.status]++;
     for (const f of r.findings) {
       findingsBySeverity[f.severity]++;

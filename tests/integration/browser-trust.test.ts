@@ -14,6 +14,7 @@ import { startLab, type RunningLab } from '../../lab/server.ts';
 import { freePortBase } from '../../lab/ports.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { runScan, type Summary } from '../../lab/run-scan.ts';
+import { LAB_ENV } from '../../lab/credentials.ts';
 import { good } from '../../lab/sites/good.ts';
 import { keyReuseExpired, keyReuseWrongName } from '../../lab/sites/key-reuse.ts';
 import { parseScanConfig, type ScanConfig } from '../../src/config/load.ts';
@@ -34,7 +35,7 @@ before(async () => {
   const base = await freePortBase(SITES);
   lab = await startLab(base, dir, SITES);
   const sitesFile = path.join(dir, 'sites.json');
-  config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile, SITES)), sitesFile, {});
+  config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile, SITES)), sitesFile, { ...LAB_ENV });
   trust = loadTrustStore(config.caFile);
   net = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
 });

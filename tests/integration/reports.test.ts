@@ -23,7 +23,7 @@ import { HOST_UNREACHABLE } from '../../src/checks/unreachable.ts';
 import { totalsLine, type Summary } from '../../src/report/summary.ts';
 import { GATE_CODES } from '../../src/report/gate.ts';
 import { findChromium } from '../../src/browser/chromium.ts';
-import { serveFolder } from './serve-folder.ts';
+import { serveFolder } from '../../scripts/serve-folder.ts';
 
 const SITES = [unreachable, hsts, certificates];
 const ACCEPT = [
