@@ -38,13 +38,12 @@ await shoot('playwright-report', 'report-playwright.png', async (p) => {
 
 await shoot('allure-report', 'report-allure.png', async (p) => {
   await p.getByRole('button', { name: /^Failed \d+$/ }).click();
-  await p.getByText(site, { exact: true }).first().waitFor();
-  // The tree lists each site with its checks: the check under the site's group.
-  const group = p.locator('div', { has: p.getByText(site, { exact: true }) }).last();
-  await group.getByText(check, { exact: true }).first().click();
+  // The tree lists each site, then its checks: the first entry named after the check below the site.
+  await p.locator(`xpath=//*[normalize-space(text())="${site}"]/following::*[normalize-space(text())="${check}"][1]`).click();
   await p.getByRole('heading', { name: check }).waitFor();
 });
 
+await page.setViewportSize({ width: 1600, height: 1000 });
 await page.setContent(htmlPage('summary.md', readFileSync('reports/summary.md', 'utf8')));
 await page.screenshot({ path: path.join(OUT, 'report-summary.png') });
 console.log(`wrote ${path.join(OUT, 'report-summary.png')}`);

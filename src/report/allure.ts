@@ -33,7 +33,8 @@ export function applyVerdict(allure: TestResult, v: CheckResult): void {
   if (v.status === 'error') allure.status = Status.BROKEN;
   // A failure shows its lines as the error; a check that passed says here what it set aside or warned about.
   const lines = v.status === 'failed' || v.status === 'error' ? [] : [...findingLines(v), ...v.accepted.map(acceptedLine)];
-  allure.description = lines.length > 0 ? lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n') : v.notApplicable !== undefined ? `Not applicable: ${escapeMarkdown(v.notApplicable)}` : VERDICT[v.status];
+  if (lines.length > 0) allure.description = lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n');
+  else if (v.notApplicable !== undefined) allure.description = `Not applicable: ${escapeMarkdown(v.notApplicable)}`;
   // A warning passes, so Allure would show no message: give it the findings, as a failure has.
   if (v.status === 'warning') allure.statusDetails = { ...allure.statusDetails, message: findingLines(v).join('\n') };
 }

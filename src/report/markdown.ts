@@ -20,7 +20,7 @@ const renderer = new MarkdownIt({ html: false, linkify: false });
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:16px;color:#1f2328}
 table{border-collapse:collapse;margin:8px 0 16px}th,td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;text-align:left}
-th{background:#f6f8fa}td{word-break:break-word;max-width:60ch}h1{font-size:18px}h2{font-size:16px;margin-top:20px}h3{font-size:14px}`;
+th{background:#f6f8fa}td{overflow-wrap:break-word;max-width:60ch}h1{font-size:18px}h2{font-size:16px;margin-top:20px}h3{font-size:14px}`;
 
 /** A whole HTML page for an attachment (Playwright opens it in a tab, Allure shows it inline). */
 export function htmlPage(title: string, markdown: string): string {

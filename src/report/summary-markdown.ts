@@ -8,11 +8,12 @@ import { checkIds, totalsLine, unmeasuredGroups, worstFinding, type Summary, typ
 /** Past this many rows a section keeps a count: a step summary must stay under GitHub's 1 MiB. */
 export const MAX_ROWS = 300;
 
+// Symbols every common font has (no emoji), as the console uses them.
 const MARKS: Record<SummaryCheck['status'], (c: SummaryCheck) => string> = {
-  passed: () => '✅',
-  failed: (c) => `❌ ${worstFinding(c) ?? ''}`.trim(),
-  warning: () => '⚠️ warning',
-  error: () => '❔ not measured',
+  passed: () => '✓',
+  failed: (c) => `✘ ${worstFinding(c) ?? ''}`.trim(),
+  warning: () => '⚠ warning',
+  error: () => '? not measured',
   skipped: () => 'n/a',
 };
 
@@ -41,7 +42,7 @@ export function summaryMarkdown(s: Summary): string {
     `${cell(s.startedAt)} to ${cell(s.finishedAt)}; ${s.sites.length} site(s); findings at ${failOns.join(' / ')} and above fail.`,
     `**Totals:** ${cell(totalsLine(s))}`,
     '## Sites × checks',
-    `${matrix}\n\n✅ passed · ❌ failed, with the worst severity · ⚠️ warnings only · ❔ could not measure · n/a not applicable`,
+    `${matrix}\n\n✓ passed · ✘ failed, with the worst severity · ⚠ warnings only · ? could not measure · n/a not applicable`,
     ...section(
       'Findings',
       ['site', 'check', 'severity', 'code', 'target', 'finding'],

@@ -118,7 +118,7 @@ describe('one run: console, summary.json, summary.md, Allure results', () => {
     assert.equal(summary.findingsByCode['hsts.missing'], 2);
     const md = readFileSync(out('whole').SUMMARY_FILE.replace(/json$/, 'md'), 'utf8');
     assert.equal(readFileSync(out('whole').GITHUB_STEP_SUMMARY, 'utf8'), md);
-    assert.match(md, /^\| hsts-flaws \| ✅ \| ✅ \| ✅ \| ❌ high \|/m);
+    assert.match(md, /^\| hsts-flaws \| ✓ \| ✓ \| ✓ \| ✘ high \|/m);
     assert.match(md, /^## Accepted findings$/m);
   });
 

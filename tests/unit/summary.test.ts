@@ -48,7 +48,7 @@ test('a target that held back several checks is one group', () => {
 
 test('summary.md: matrix with the worst severity, totals, findings with codes, accepted, unmeasured', () => {
   const md = summaryMarkdown(summary);
-  assert.match(md, /^\| shop \| ❌ high \| ❔ not measured \| ❔ not measured \| n\/a \| ✅ \|$/m);
+  assert.match(md, /^\| shop \| ✘ high \| \? not measured \| \? not measured \| n\/a \| ✓ \|$/m);
   assert.match(md, /\*\*Totals:\*\* 5 checks: 1 passed, 1 failed, 0 warning, 2 could not measure, 1 not applicable; findings: 1 high, 1 low; 1 accepted/);
   assert.match(md, /^\| shop \| hsts \| high \| hsts\.missing \| https:\/\/a\/ \| no header \|$/m);
   assert.match(md, /^\| shop \| down\.test \| host unreachable \(see https-port-443\) \| tls-ciphers, certificate-trust \|$/m);
