@@ -8,6 +8,7 @@ import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { chooseBrowserTrust } from './src/browser/trust-mode.ts';
 import { DEFAULT_PORT_BASE } from './lab/ports.ts';
 import { supplyLabEnv } from './lab/credentials.ts';
+import { SCAN_REPORTERS } from './reporters/scan-reporters.ts';
 
 const sitesFile = sitesFilePath();
 // Workers load this file too: only the runner checks the input and describes the environment.
@@ -43,13 +44,7 @@ export default defineConfig({
   timeout: 60_000,
   globalSetup: './fixtures/global-setup.ts',
   metadata: environment,
-  reporter: [
-    ['list'],
-    ['html', { open: 'never', outputFolder: process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report' }],
-    ['allure-playwright', { resultsDir: process.env.ALLURE_RESULTS_DIR || 'allure-results', detail: false, suiteTitle: false, environmentInfo: environment }],
-    ['./reporters/plan-reporter.ts'],
-    ['./reporters/summary-reporter.ts'],
-  ],
+  reporter: SCAN_REPORTERS,
   webServer: useLab
     ? {
         command: 'npx tsx lab/main.ts',

@@ -2,8 +2,8 @@
 // Strict-Transport-Security header (RFC 6797) with max-age at least the policy minimum.
 import { describeFailure } from '../collectors/describe.ts';
 import { Outcome, type Check } from './types.ts';
-import { originPrefix } from './where.ts';
-import { reportStoppedFlows } from './visits-to-judge.ts';
+import { cannotRead, reportStoppedFlows } from './visits-to-judge.ts';
+import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 export type StsParse =
   | { ok: true; maxAge: number; includeSubDomains: boolean; preload: boolean }
@@ -73,14 +73,14 @@ export const hsts: Check<'transport' | 'pages'> = {
     for (const { host, https } of transport.hosts) {
       const first = https.hops[0];
       if (!first || first.status === undefined) {
-        out.cannotMeasure(host, first?.error ? `no https response: ${describeFailure(first.error)}` : 'no https response');
+        out.cannotMeasure(host, unreachableOn443(first?.error) ? HOST_UNREACHABLE : first?.error ? `no https response: ${describeFailure(first.error)}` : 'no https response');
       } else judge(first.url, first.headers);
     }
     reportStoppedFlows(pages, out);
     for (const visit of pages.visits) {
       const documents = visit.responses.filter((r) => r.isNavigation && r.url.startsWith('https://') && ownHosts.has(new URL(r.url).hostname));
       const unread = visit.unread.find((u) => u.target === visit.url);
-      if (documents.length === 0 && unread) out.cannotMeasure(`${originPrefix(visit)}${unread.target}`, unread.reason);
+      if (documents.length === 0 && unread) cannotRead(out, visit, unread);
       for (const r of documents) judge(r.url, r.headers);
     }
     return out.done();

@@ -5,6 +5,7 @@ import { describeFailure } from '../collectors/describe.ts';
 import { isRedirect, unfollowable } from '../collectors/redirect-chain.ts';
 import type { RedirectChain } from '../collectors/types.ts';
 import { Outcome, type Check } from './types.ts';
+import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 const PERMANENT = new Set([301, 308]);
 
@@ -40,7 +41,7 @@ export const httpRedirect: Check<'transport'> = {
         if (first.error.kind === 'refused' && !https.hops[0]?.error) {
           out.judged(host);
           out.note(`${host}: port 80 is closed, so there is no plain-http service to redirect`);
-        } else out.cannotMeasure(host, `http://${host}/ on port 80: ${describeFailure(first.error)}`);
+        } else out.cannotMeasure(host, unreachableOn443(https.hops[0]?.error) ? HOST_UNREACHABLE : `http://${host}/ on port 80: ${describeFailure(first.error)}`);
         continue;
       }
       out.judged(host);

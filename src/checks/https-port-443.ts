@@ -4,6 +4,7 @@
 import { describeFailure } from '../collectors/describe.ts';
 import type { FailureKind } from '../collectors/types.ts';
 import { Outcome, type Check } from './types.ts';
+import { unreachableOn443 } from './unreachable.ts';
 
 const CODES = {
   'dns-failed': 'the host name does not resolve',
@@ -43,7 +44,7 @@ export const httpsPort443: Check<'transport'> = {
       if (!first) continue;
       out.judged(host);
       const via = first.connectedTo === `${host}:443` ? '' : ` (connected to ${first.connectedTo})`;
-      if (first.error && first.error.phase !== 'http') {
+      if (unreachableOn443(first.error)) {
         out.add(FAILURE_CODES[first.error.kind], 'high', host, `${host}:443 ${describeFailure(first.error)}${via}`);
       } else if (first.error) {
         out.add('no-http-answer', 'medium', host, `${host}:443 completed the TLS handshake (${first.tls?.protocol}) but gave no HTTP answer: ${describeFailure(first.error)}`);

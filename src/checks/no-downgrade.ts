@@ -6,6 +6,7 @@ import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, seenAt, where } from './where.ts';
 import { Outcome, type Check } from './types.ts';
 import { hostOf } from '../net/url.ts';
+import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 const CODES = {
   'redirect-to-http': 'a redirect or Location header from https to http',
@@ -43,7 +44,7 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
 
     for (const { host, https, http } of transport.hosts) {
       if (https.hops[0]?.error && http.hops[0]?.error) {
-        out.cannotMeasure(host, 'neither https:// nor http:// answered (see https-port-443)');
+        out.cannotMeasure(host, unreachableOn443(https.hops[0]?.error) ? HOST_UNREACHABLE : 'neither https:// nor http:// answered (see https-port-443)');
         continue;
       }
       out.judged(host);

@@ -4,11 +4,11 @@
 import { describeFailure } from '../collectors/describe.ts';
 import type { CertificateFacts, CertificateParseError, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 import type { Outcome } from './types.ts';
+import { HOST_UNREACHABLE } from './unreachable.ts';
 
 type WithHandshake = HostTls & { handshake: DefaultHandshake; chain: [CertificateFacts, ...CertificateFacts[]] };
 
-const noHandshake = (h: HostTls): string =>
-  h.error ? `no TLS handshake: ${describeFailure(h.error)} (see https-port-443)` : 'the server sent no certificate';
+const noHandshake = (h: HostTls): string => (h.error ? HOST_UNREACHABLE : 'the server sent no certificate');
 
 /** Hosts whose default handshake delivered a certificate; the others are recorded as unmeasured. */
 export function hostsWithCertificate(out: Outcome, tls: TlsEvidence): WithHandshake[] {

@@ -2,8 +2,23 @@
 import type { Site } from '../config/load.ts';
 import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
 
-/** critical/high/medium fail the test; low/info are warnings that do not fail the run. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** From the most to the least severe. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+
+/** Findings at or above the site's `policy.failOn` (default medium) fail the test; those below are warnings. */
+export type Severity = (typeof SEVERITIES)[number];
+
+export const DEFAULT_FAIL_ON: Severity = 'medium';
+
+/** True when `severity` is `threshold` or worse. */
+export const atOrAbove = (severity: Severity, threshold: Severity): boolean => SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+
+/** The worst of some severities, undefined for none. */
+export const worstOf = (severities: Iterable<Severity>): Severity | undefined => {
+  let worst: Severity | undefined;
+  for (const s of severities) if (!worst || SEVERITIES.indexOf(s) < SEVERITIES.indexOf(worst)) worst = s;
+  return worst;
+};
 
 export interface Finding {
   /** Stable id of the kind of problem within its check, e.g. "missing"; reports qualify it as "hsts.missing". */
@@ -47,12 +62,10 @@ export interface Check<K extends EvidenceKind = EvidenceKind> {
 
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'error' | 'skipped';
 
-export const FAILING: ReadonlySet<Severity> = new Set(['critical', 'high', 'medium']);
-
-/** failed beats error ("could not measure"), which beats warning, which beats passed. */
-export function statusOf(outcome: CheckOutcome): CheckStatus {
+/** failed (a finding at or above failOn) beats error ("could not measure"), which beats warning, which beats passed. */
+export function statusOf(outcome: Pick<CheckOutcome, 'findings' | 'unmeasured' | 'notApplicable'>, failOn: Severity = DEFAULT_FAIL_ON): CheckStatus {
   if (outcome.notApplicable !== undefined && outcome.findings.length === 0 && outcome.unmeasured.length === 0) return 'skipped';
-  if (outcome.findings.some((f) => FAILING.has(f.severity))) return 'failed';
+  if (outcome.findings.some((f) => atOrAbove(f.severity, failOn))) return 'failed';
   if (outcome.unmeasured.length > 0) return 'error';
   if (outcome.findings.length > 0) return 'warning';
   return 'passed';
@@ -64,9 +77,6 @@ export function statusOf(outcome: CheckOutcome): CheckStatus {
  */
 export const MAX_LISTED = 50;
 
-/** Worst first. */
-export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-const worse = (a: Severity, b: Severity): Severity => (SEVERITY_ORDER.indexOf(a) <= SEVERITY_ORDER.indexOf(b) ? a : b);
 
 /** Collects findings and unmeasured targets while a check walks its evidence. */
 export class Outcome<C extends string = string> {
@@ -91,7 +101,7 @@ export class Outcome<C extends string = string> {
     const listed = this.perCode.get(code) ?? 0;
     if (listed >= MAX_LISTED) {
       const more = this.overflow.get(code);
-      this.overflow.set(code, { count: (more?.count ?? 0) + 1, severity: more ? worse(more.severity, severity) : severity });
+      this.overflow.set(code, { count: (more?.count ?? 0) + 1, severity: more ? worstOf([more.severity, severity])! : severity });
       return;
     }
     this.perCode.set(code, listed + 1);

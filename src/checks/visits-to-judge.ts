@@ -1,9 +1,17 @@
 // What the page checks may judge, and what they could not: every visit is judged for what was
 // seen, but a page or frame that could not be read, and whatever a stopped flow did not reach,
 // are "could not measure" for every page check, worded the same way everywhere.
-import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
+import type { PagesEvidence, PageVisit, Unread } from '../collectors/types.ts';
 import type { Outcome } from './types.ts';
 import { originPrefix } from './where.ts';
+import { browserCouldNotConnect, HOST_UNREACHABLE } from './unreachable.ts';
+import { hostOf } from '../net/url.ts';
+
+/** What a page check could not read; a page whose host the browser could not reach is its host, once. */
+export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {
+  if (browserCouldNotConnect(u.reason) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), HOST_UNREACHABLE);
+  else out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
+}
 
 /** A flow that stopped (or never started) leaves pages unseen: could not measure, naming where and why. */
 export function reportStoppedFlows(pages: PagesEvidence, out: Outcome): void {
@@ -16,7 +24,7 @@ export function reportStoppedFlows(pages: PagesEvidence, out: Outcome): void {
 
 export function visitsToJudge(pages: PagesEvidence, out: Outcome): PageVisit[] {
   for (const visit of pages.visits) {
-    for (const u of visit.unread) out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
+    for (const u of visit.unread) cannotRead(out, visit, u);
   }
   reportStoppedFlows(pages, out);
   return pages.visits;

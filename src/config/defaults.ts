@@ -2,9 +2,6 @@
 import type { Severity } from '../checks/types.ts';
 import type { PolicyOverrides } from './schema.ts';
 
-/** From the most to the least severe: `failOn` names the least severe one that still fails. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const satisfies readonly Severity[];
-
 export type Policy = Required<PolicyOverrides>;
 
 export const DEFAULT_POLICY: Readonly<Policy> = {

@@ -9,7 +9,7 @@ import { DEFAULT_TIMEOUTS, type Timeouts } from '../config/defaults.ts';
 import { jsonPath } from '../config/errors.ts';
 import { loadScanConfig, type ScanConfig } from '../config/load.ts';
 import { CHECKS } from '../checks/index.ts';
-import { FAILING, SEVERITY_ORDER, type Severity } from '../checks/types.ts';
+import { DEFAULT_FAIL_ON, SEVERITIES, type Severity } from '../checks/types.ts';
 import type { ConnectToRules } from '../net/connect-to.ts';
 
 /** Every public finding code, "<check id>.<code>". */
@@ -22,7 +22,7 @@ const acceptanceSchema = z.strictObject({
 });
 
 const judgingShape = {
-  failOn: z.enum(SEVERITY_ORDER as [Severity, ...Severity[]]).optional(),
+  failOn: z.enum(SEVERITIES).optional(),
   accept: z.array(acceptanceSchema).optional(),
 };
 
@@ -103,7 +103,6 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 }
 
 /** As in the scan: the least severity that fails a check (medium). */
-const DEFAULT_FAIL_ON: Severity = SEVERITY_ORDER.filter((s) => FAILING.has(s)).at(-1)!;
 
 /** `baseDir`: where relative paths start (the folder of the Playwright config). */
 export function resolveOptions(options: SecurityOptions | undefined, baseDir: string): ResolvedOptions {

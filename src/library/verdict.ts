@@ -4,7 +4,7 @@
 // below it and accepted ones are annotations, as the scan makes low/info findings warnings.
 import type { Site } from '../config/load.ts';
 import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
-import { SEVERITY_ORDER, type Check, type Severity } from '../checks/types.ts';
+import { atOrAbove, type Check, type Severity } from '../checks/types.ts';
 import { toResult, type CheckResult } from '../report/result.ts';
 import type { Acceptance, JudgeSettings } from './options.ts';
 
@@ -21,7 +21,6 @@ export interface Verdict {
   annotations: { type: AnnotationType; description: string }[];
 }
 
-const atLeast = (severity: Severity, threshold: Severity): boolean => SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
 
 const accepts = (a: Acceptance, code: string, target: string): boolean =>
   a.code === code && (a.target === undefined || (typeof a.target === 'string' ? a.target === target : a.target.test(target)));
@@ -37,7 +36,7 @@ export function judge<K extends EvidenceKind>(checks: readonly Check<K>[], site:
     for (const f of result.findings) {
       const accepted = settings.accept.find((a) => accepts(a, f.code, f.target));
       if (accepted) verdict.annotations.push({ type: 'security accepted', description: `${findingLine(f)} (accepted: ${accepted.reason})` });
-      else if (!atLeast(f.severity, settings.failOn)) verdict.annotations.push({ type: 'security warning', description: findingLine(f) });
+      else if (!atOrAbove(f.severity, settings.failOn)) verdict.annotations.push({ type: 'security warning', description: findingLine(f) });
       else {
         verdict.failing++;
         verdict.lines.push(findingLine(f));

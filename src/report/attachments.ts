@@ -1,28 +1,19 @@
-// How each kind of evidence is shown to a person in the Playwright HTML report and in
-// Allure: readable tables and images beside the raw JSON. One renderer per evidence kind.
+// How each kind of evidence is shown to a person in the Playwright HTML report and in Allure:
+// readable tables (Markdown, shown as HTML) and images beside the raw JSON. One renderer per
+// evidence kind, and one per check that has a view of its own.
 import { existsSync } from 'node:fs';
 import type { CertificateFacts, EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
 import { insecureItems } from '../checks/mixed-content.ts';
 import { cookieRecords } from '../checks/cookie-records.ts';
 import { originPrefix, where } from '../checks/where.ts';
 import { sanParseError, someNames } from '../checks/tls-hosts.ts';
+import { cell, table, tableOrNone } from './markdown.ts';
+import { certificateExpiry, daysLeft, expiryMarkdown } from './certificate-expiry.ts';
 
-export interface Attachment {
-  name: string;
-  contentType: string;
-  /** Either inline content or a file to copy into the report. */
-  body?: string;
-  path?: string;
-}
+/** A table (Markdown) or an image file. */
+export type Attachment = { name: string; markdown: string } | { name: string; contentType: string; path: string };
 
 type Renderers = { [K in EvidenceKind]?: (evidence: SiteEvidence[K]) => Attachment[] };
-
-const textTable = (rows: string[][]): string => {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
-};
-
-const DAY_MS = 86_400_000;
 
 function sanCell(c: CertificateFacts): string {
   const malformed = sanParseError(c);
@@ -31,22 +22,22 @@ function sanCell(c: CertificateFacts): string {
 }
 
 function chainTable(h: HostTls, now: number): string {
-  if (h.chain.length === 0) return `  no certificate: ${h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent'}`;
-  return textTable([
+  if (h.chain.length === 0) return `No certificate: ${cell(h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent')}`;
+  return table(
     ['#', 'subject', 'SANs', 'issuer', 'valid from', 'valid to', 'days left', 'key', 'signature', 'SHA-256 fingerprint'],
-    ...h.chain.map((c, i) => [
+    h.chain.map((c, i) => [
       `${i}${c.inTrustStore ? ' (trust store)' : ''}`,
       c.subject,
       sanCell(c),
       c.selfSigned ? '(self-signed)' : c.issuer,
       c.validFrom.slice(0, 10),
       c.validTo.slice(0, 10),
-      String(Math.floor((Date.parse(c.validTo) - now) / DAY_MS)),
+      String(daysLeft(c.validTo, now)),
       `${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}`,
       c.signatureAlgorithm,
       c.sha256Fingerprint,
     ]),
-  ]);
+  );
 }
 
 const probeCell = (p: SuiteProbe): string =>
@@ -56,12 +47,12 @@ const probeCell = (p: SuiteProbe): string =>
       ? `NOT PROBED: ${p.reason}`
       : `${p.result} (${p.error.code ?? p.error.kind})`;
 
-function tlsHostText(h: HostTls, now: number): string {
+function tlsHostMarkdown(h: HostTls, now: number): string {
   const verdict = h.handshake
     ? `${h.handshake.protocol} ${h.handshake.cipher}; ${h.handshake.authorized ? 'verified' : `not verified: ${h.handshake.authorizationError}`}; trusted root: ${h.handshake.trustAnchor ?? 'none reached'}; covers ${h.host}: ${h.handshake.coversHost ? 'yes' : 'no'}`
     : 'default handshake failed';
-  const probes = textTable([['probe', 'kind', 'result'], ...h.protocols.map((p) => [p.name, 'protocol', probeCell(p)]), ...h.ciphers.map((p) => [p.name, 'cipher family', probeCell(p)])]);
-  return `${h.host} (connected to ${h.connectedTo})\n  ${verdict}\n\n${chainTable(h, now)}\n\n${probes}`;
+  const probes = table(['probe', 'kind', 'result'], [...h.protocols.map((p) => [p.name, 'protocol', probeCell(p)]), ...h.ciphers.map((p) => [p.name, 'cipher family', probeCell(p)])]);
+  return `## ${cell(h.host)} (connected to ${cell(h.connectedTo)})\n\n${cell(verdict)}\n\n${chainTable(h, now)}\n\n${probes}`;
 }
 
 const renderTls = (t: TlsEvidence): Attachment[] => {
@@ -69,79 +60,69 @@ const renderTls = (t: TlsEvidence): Attachment[] => {
   return [
     {
       name: 'certificates and protocols',
-      contentType: 'text/plain',
-      body: `Probed with ${t.library} at ${t.collectedAt}\n\n${t.hosts.map((h) => tlsHostText(h, now)).join('\n\n')}\n`,
+      markdown: `Probed with ${cell(t.library)} at ${cell(t.collectedAt)}\n\n${t.hosts.map((h) => tlsHostMarkdown(h, now)).join('\n\n')}\n`,
     },
   ];
 };
 
-const orNone = (rows: string[][], columns: number): string[][] => (rows.length > 0 ? rows : [['(none)', ...Array<string>(columns - 1).fill('')]]);
 const flag = (on: boolean): string => (on ? 'yes' : 'NO');
 
 /** Per page: every insecure URL and what the browser did with it. */
 const insecureTable = (p: PagesEvidence): string =>
-  textTable([
+  tableOrNone(
     ['page', 'insecure URL', 'kind', 'found by', 'browser'],
-    ...orNone(
-      p.visits.flatMap((v) =>
-        insecureItems(v).map((i) => [v.finalUrl ?? v.url, i.url, i.kind, i.via ?? 'browser report', i.resolution]),
-      ),
-      5,
-    ),
-  ]);
+    p.visits.flatMap((v) => insecureItems(v).map((i) => [v.finalUrl ?? v.url, i.url, i.kind, i.via ?? 'browser report', i.resolution])),
+    'No insecure content.',
+  );
 
 /** Every cookie the visits set, with the attributes it was really set with. */
 const cookieTable = (p: PagesEvidence): string =>
-  textTable([
+  tableOrNone(
     ['cookie', 'set by', 'via', 'Secure', 'HttpOnly', 'SameSite', 'Domain', 'Path'],
-    ...orNone(
-      cookieRecords(p).map((c) => [
-        c.name,
-        c.setBy,
-        c.via,
-        flag(c.secure),
-        flag(c.httpOnly),
-        c.sameSite ?? (c.sameSiteInvalid ? 'INVALID' : 'MISSING'),
-        c.domain ?? '(host only)',
-        c.path,
-      ]),
-      8,
-    ),
-  ]);
+    cookieRecords(p).map((c) => [
+      c.name,
+      c.setBy,
+      c.via,
+      flag(c.secure),
+      flag(c.httpOnly),
+      c.sameSite ?? (c.sameSiteInvalid ? 'INVALID' : 'MISSING'),
+      c.domain ?? '(host only)',
+      c.path,
+    ]),
+    'No cookies were set.',
+  );
 
 export const RENDERERS: Renderers = {
   transport: (t) => [
     {
       name: 'hosts',
-      contentType: 'text/plain',
-      body: textTable([
+      markdown: table(
         ['host', 'https', 'connected to', 'http:// chain'],
-        ...t.hosts.map((h) => {
+        t.hosts.map((h) => {
           const first = h.https.hops[0];
           const https = first?.error ? `${first.error.kind}: ${first.error.code ?? ''}` : `${first?.status} ${first?.tls?.protocol ?? ''}`;
           const chain = h.http.hops.map((x) => (x.error ? `${x.url} (${x.error.kind})` : `${x.url} ${x.status}`)).join(' -> ');
           return [h.host, https, first?.connectedTo ?? '', `${chain} [${h.http.outcome}]`];
         }),
-      ]),
+      ),
     },
   ],
   pages: (p) => [
     {
       name: 'pages',
-      contentType: 'text/plain',
-      body: textTable([
+      markdown: table(
         ['page', 'status', 'final URL', 'ms', 'error or not read'],
-        ...p.visits.map((v) => [
+        p.visits.map((v) => [
           `${originPrefix(v)}${v.url}`,
           String(v.status ?? '-'),
           v.finalUrl ?? '',
           String(v.elapsedMs),
           [v.error, ...v.unread.map((u) => `${u.target}: ${u.reason}`), ...v.notes].filter(Boolean).join('; '),
         ]),
-      ]),
+      ),
     },
-    { name: 'insecure content', contentType: 'text/plain', body: insecureTable(p) },
-    { name: 'cookies', contentType: 'text/plain', body: cookieTable(p) },
+    { name: 'insecure content', markdown: insecureTable(p) },
+    { name: 'cookies', markdown: cookieTable(p) },
     ...p.visits.flatMap((v) => (v.screenshot && existsSync(v.screenshot) ? [{ name: `screenshot ${where(v)}`, contentType: 'image/png', path: v.screenshot }] : [])),
   ],
   tls: renderTls,
@@ -151,3 +132,11 @@ export function renderEvidence(kind: EvidenceKind, evidence: SiteEvidence[Eviden
   const render = RENDERERS[kind] as ((e: SiteEvidence[EvidenceKind]) => Attachment[]) | undefined;
   return render ? render(evidence) : [];
 }
+
+/** Views that belong to one check's test rather than to every test of an evidence kind. */
+const CHECK_VIEWS: Record<string, (site: string, evidence: Partial<SiteEvidence>) => Attachment[]> = {
+  'certificate-validity': (site, { tls }) =>
+    tls ? [{ name: 'certificate expiry', markdown: `Soonest first, counted from ${cell(tls.collectedAt)}.\n\n${expiryMarkdown(certificateExpiry(site, tls))}\n` }] : [],
+};
+
+export const renderForCheck = (checkId: string, site: string, evidence: Partial<SiteEvidence>): Attachment[] => CHECK_VIEWS[checkId]?.(site, evidence) ?? [];

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateValidity } from '../../src/checks/certificate-validity.ts';
 import { statusOf } from '../../src/checks/types.ts';
-import { DEFAULT_POLICY } from '../../src/config/defaults.ts';
 import { certificate, daysFromNow, deadTlsHost, intermediate, site, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
 
 const withLeaf = (host: string, validFrom: string, validTo: string) =>
@@ -38,7 +37,7 @@ test('under the minimum fails, under the notice period is only a warning', () =>
 });
 
 test('the policy moves both thresholds', () => {
-  const policy = { ...DEFAULT_POLICY, minCertDaysLeft: 5, certNoticeDays: 90 };
+  const policy = { ...site().policy, minCertDaysLeft: 5, certNoticeDays: 90 };
   const out = certificateValidity.run(site({ policy }), { tls: tlsEvidence(withLeaf('example.test', daysFromNow(-1), daysFromNow(60))) });
   assert.deepEqual(out.findings.map((f) => f.severity), ['low']);
 });

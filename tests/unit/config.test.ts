@@ -17,7 +17,7 @@ test('a minimal file gets every default', () => {
     url: 'https://shop.example.com/',
     hosts: ['shop.example.com'],
     pages: ['/'],
-    policy: DEFAULT_POLICY,
+    policy: { ...DEFAULT_POLICY, failOn: 'medium' },
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     screenshots: true,
     flows: [],

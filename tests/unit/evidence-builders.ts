@@ -22,7 +22,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     url: 'https://example.test/',
     hosts: ['example.test', 'www.example.test'],
     pages: ['/'],
-    policy: { ...DEFAULT_POLICY },
+    policy: { ...DEFAULT_POLICY, failOn: 'medium' },
     cookies: { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] },
     screenshots: true,
     flows: [],

@@ -46,10 +46,10 @@ test('http links to own hosts are medium; to other sites they are not this check
   assert.deepEqual(out.findings.map((f) => [f.severity, f.message]), [['medium', "links to the site's own host over plain http: http://www.example.test/a"]]);
 });
 
-test('a page that never loaded is could-not-measure', () => {
+test('a page that never loaded is could-not-measure; a host the browser could not connect to is named once', () => {
   const v = unloaded('https://example.test/', 'net::ERR_CONNECTION_REFUSED');
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
-  assert.deepEqual(out.unmeasured.map((u) => u.target), ['https://example.test/']);
+  assert.deepEqual(out.unmeasured, [{ target: 'example.test', reason: 'host unreachable (see https-port-443)' }]);
 });
 
 test('an https redirect to a scheme that is neither http nor https is medium, from Node and in the browser', () => {

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { renderEvidence } from '../../src/report/attachments.ts';
+import { renderEvidence, type Attachment } from '../../src/report/attachments.ts';
+import { htmlPage } from '../../src/report/markdown.ts';
 import { pages, response, visit } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';
+const markdown = (a: Attachment | undefined): string => (a && 'markdown' in a ? a.markdown : assert.fail(`not a table: ${a?.name}`));
 
 test('the pages evidence renders the insecure content and cookie tables and each existing screenshot', () => {
   const shot = path.join(mkdtempSync(path.join(os.tmpdir(), 'shot-')), 'a.png');
@@ -21,13 +23,20 @@ test('the pages evidence renders the insecure content and cookie tables and each
   );
   const byName = new Map(renderEvidence('pages', evidence).map((a) => [a.name, a]));
   assert.deepEqual([...byName.keys()], ['pages', 'insecure content', 'cookies', `screenshot ${PAGE}`]);
-  assert.match(byName.get('insecure content')!.body!, /https:\/\/example\.test\/\s+http:\/\/cdn\.test\/a\.png\s+image\s+img\[src\]\s+not-requested/);
-  assert.match(byName.get('cookies')!.body!, /sid\s+https:\/\/example\.test\/\s+header\s+yes\s+NO\s+MISSING\s+\(host only\)\s+\//);
-  assert.equal(byName.get(`screenshot ${PAGE}`)!.path, shot);
+  assert.match(markdown(byName.get('insecure content')), /^\| https:\/\/example\.test\/ \| http:\/\/cdn\.test\/a\.png \| image \| img\\\[src\\\] \| not-requested \|$/m);
+  assert.match(markdown(byName.get('cookies')), /^\| sid \| https:\/\/example\.test\/ \| header \| yes \| NO \| MISSING \| \(host only\) \| \/ \|$/m);
+  assert.deepEqual(byName.get(`screenshot ${PAGE}`), { name: `screenshot ${PAGE}`, contentType: 'image/png', path: shot });
 });
 
 test('empty tables say so', () => {
   const byName = new Map(renderEvidence('pages', pages(visit(PAGE))).map((a) => [a.name, a]));
-  assert.match(byName.get('cookies')!.body!, /^\(none\)/m);
-  assert.match(byName.get('insecure content')!.body!, /^\(none\)/m);
+  assert.equal(markdown(byName.get('cookies')), 'No cookies were set.');
+  assert.equal(markdown(byName.get('insecure content')), 'No insecure content.');
+});
+
+test('a value from a page reads literally in the HTML: no markup, link or emphasis of its own', () => {
+  const evil = visit(PAGE, { error: '<img src=x onerror=alert(1)> | [link](javascript:alert(1)) __bold__' });
+  const html = htmlPage('pages', markdown(renderEvidence('pages', pages(evil))[0]));
+  assert.doesNotMatch(html, /<img|<a |<strong/);
+  assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt; \| \[link\]\(javascript:alert\(1\)\) __bold__/);
 });

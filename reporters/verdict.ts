@@ -1,0 +1,37 @@
+// What every reporter reads back from a finished test: the check's result (its `check-result`
+// attachment), or, for a test that ended without one, a verdict made from how it ended.
+import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { SiteEvidence } from '../src/collectors/types.ts';
+import { EVIDENCE_ATTACHMENT, RESULT_ATTACHMENT, type CheckResult } from '../src/report/result.ts';
+import { DEFAULT_FAIL_ON } from '../src/checks/types.ts';
+
+const bodyOf = (result: TestResult, name: string): string | undefined => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
+
+export function verdictOf(test: TestCase, result: TestResult): CheckResult {
+  const body = bodyOf(result, RESULT_ATTACHMENT);
+  if (body) return JSON.parse(body) as CheckResult;
+  // No verdict was reached: skipped before running, or the test itself broke (a crash, a timeout).
+  const broke = result.status === 'failed' || result.status === 'timedOut' || result.status === 'interrupted';
+  return {
+    site: test.parent.title,
+    url: siteUrlOf(test),
+    id: test.title,
+    title: test.title,
+    status: broke ? 'error' : 'skipped',
+    failOn: DEFAULT_FAIL_ON,
+    findings: [],
+    accepted: [],
+    unmeasured: broke ? [{ target: test.parent.title, reason: (result.error?.message ?? result.status).split('\n')[0]! }] : [],
+    checked: [],
+    notes: [],
+  };
+}
+
+/** The site URL the spec records on each test. */
+export const siteUrlOf = (test: TestCase): string => test.annotations.find((a) => a.type === 'site')?.description ?? '';
+
+/** The evidence a test judged (its `evidence.json` attachment), when it has one. */
+export function evidenceOf(result: TestResult): Partial<SiteEvidence> | undefined {
+  const body = bodyOf(result, EVIDENCE_ATTACHMENT);
+  return body ? (JSON.parse(body) as Partial<SiteEvidence>) : undefined;
+}
