@@ -8,10 +8,16 @@ import { DEFAULT_FAIL_ON } from '../src/checks/types.ts';
 const bodyOf = (result: TestResult, name: string): string | undefined => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
 
 export function verdictOf(test: TestCase, result: TestResult): CheckResult {
-  const body = bodyOf(result, RESULT_ATTACHMENT);
-  if (body) return JSON.parse(body) as CheckResult;
-  // No verdict was reached: skipped before running, or the test itself broke (a crash, a timeout).
   const broke = result.status === 'failed' || result.status === 'timedOut' || result.status === 'interrupted';
+  const body = bodyOf(result, RESULT_ATTACHMENT);
+  if (body) {
+    const verdict = JSON.parse(body) as CheckResult;
+    // The reports and the test never disagree: a test that broke after its verdict said "passed"
+    // (a timeout while attaching, say) is "could not measure", with what broke it.
+    const agrees = broke === (verdict.status === 'failed' || verdict.status === 'error');
+    return agrees ? verdict : { ...verdict, status: 'error', unmeasured: [...verdict.unmeasured, { target: test.parent.title, reason: firstLineOf(result) }] };
+  }
+  // No verdict was reached: skipped before running, or the test itself broke (a crash, a timeout).
   return {
     site: test.parent.title,
     url: siteUrlOf(test),
@@ -21,11 +27,13 @@ export function verdictOf(test: TestCase, result: TestResult): CheckResult {
     failOn: DEFAULT_FAIL_ON,
     findings: [],
     accepted: [],
-    unmeasured: broke ? [{ target: test.parent.title, reason: (result.error?.message ?? result.status).split('\n')[0]! }] : [],
+    unmeasured: broke ? [{ target: test.parent.title, reason: firstLineOf(result) }] : [],
     checked: [],
     notes: [],
   };
 }
+
+const firstLineOf = (result: TestResult): string => (result.error?.message ?? result.status).split('\n')[0]!;
 
 /** The site URL the spec records on each test. */
 export const siteUrlOf = (test: TestCase): string => test.annotations.find((a) => a.type === 'site')?.description ?? '';
