@@ -14,8 +14,14 @@ import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
 import { runFlows } from './flows.ts';
 
-/** Lanes of listed pages per site, each a context with one tab. */
-export const PAGE_LANES = 2;
+/**
+ * Listed pages per lane, and lanes per site at most: a lane's renderer start costs about as much
+ * CPU as two or three pages, so a site gets one lane per five pages (a 5-page site visits them
+ * in turn, a 20-page site in four lanes side by side).
+ */
+export const PAGES_PER_LANE = 5;
+export const MAX_LANES = 4;
+export const lanesFor = (pages: number): number => Math.min(MAX_LANES, Math.max(1, Math.ceil(pages / PAGES_PER_LANE)));
 
 export interface BrowserCollectOptions {
   timeouts: Timeouts;
@@ -101,8 +107,9 @@ function unopened(site: Site, pagePath: string, err: unknown, startedAt: number)
 }
 
 export async function collectPages(browser: Browser, site: Site, options: BrowserCollectOptions): Promise<PagesEvidence> {
-  const lanes = Array.from({ length: Math.min(PAGE_LANES, site.pages.length) }, (_, lane) =>
-    site.pages.map((p, index) => ({ path: p, index })).filter(({ index }) => index % PAGE_LANES === lane),
+  const count = lanesFor(site.pages.length);
+  const lanes = Array.from({ length: Math.min(count, site.pages.length) }, (_, lane) =>
+    site.pages.map((p, index) => ({ path: p, index })).filter(({ index }) => index % count === lane),
   );
   const [visited, flows] = await Promise.all([Promise.all(lanes.map((lane, i) => visitLane(browser, site, lane, options, i))), runFlows(browser, site, options)]);
   const visits = visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);

@@ -203,10 +203,12 @@ export class Recorder {
   async snapshot(page: Page, origin: VisitOrigin, opts: SnapshotOptions): Promise<PageVisit> {
     const log = await this.track(page);
     const { timeouts } = this.options;
-    const { deadline } = opts;
+    // A page that did not load is unread whatever happens next: what it shows is still worth a
+    // quick look (findings in it are real), but not a long wait on a renderer that may be stuck.
+    const deadline = opts.error ? new Deadline(Math.min(opts.deadline.left(), 2 * readMs(timeouts))) : opts.deadline;
     // A page already closed (a popup that did its work) keeps what it loaded, set and navigated to.
     const gone = log.crashed || page.isClosed();
-    if (!gone) await this.settle(page, log, opts);
+    if (!gone && !opts.error) await this.settle(page, log, opts);
 
     const finalUrl = page.url();
     const unread: Unread[] = [];

@@ -3,7 +3,7 @@
 // large site is never cut off by Playwright while a hung collection still cannot hold a run.
 import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
-import { PAGE_LANES, visitBudgetMs } from '../collectors/pages.ts';
+import { lanesFor, visitBudgetMs } from '../collectors/pages.ts';
 import { snapshotBudgetMs } from '../collectors/recorder.ts';
 import { SCRIPT_STEPS_BUDGET } from '../collectors/flow-script.ts';
 import { MAX_FOLLOW } from '../collectors/redirect-chain.ts';
@@ -15,8 +15,12 @@ function flowsBound(site: Site, t: Timeouts): number {
   }, 0);
 }
 
+/** The most the browser work of a site can take: its lanes of listed pages, then its flows. */
+export const browserBoundMs = (site: Site, t: Timeouts): number =>
+  Math.ceil(site.pages.length / lanesFor(site.pages.length)) * visitBudgetMs(t) + flowsBound(site, t);
+
 export function collectionBoundMs(site: Site, t: Timeouts): number {
-  const pages = Math.ceil(site.pages.length / PAGE_LANES) * visitBudgetMs(t) + flowsBound(site, t);
+  const pages = browserBoundMs(site, t);
   // A redirect chain of MAX_FOLLOW hops, each a connection (retried once) and a request.
   const network = (MAX_FOLLOW + 1) * (2 * t.connectMs + t.requestMs);
   // Waiting for a slot behind one other site, then collecting this one.

@@ -11,6 +11,8 @@ import type { PlanEntry } from './service.ts';
 export const SERVICE_ENV = 'SCAN_SERVICE';
 const ENTRY = fileURLToPath(new URL('./service-main.ts', import.meta.url));
 const START_MS = 60_000;
+/** Sites whose browser work runs at once, per Playwright worker. */
+export const SITES_PER_WORKER = 2;
 
 export interface RunningService {
   /** http://127.0.0.1:port/token */

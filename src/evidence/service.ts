@@ -7,14 +7,15 @@
 // it leaves this process.
 //
 // Scheduling: the run's plan (which site x check tests this run holds, after --grep and
-// --shard) lists the sites in test order; browser work runs for `sitesAtOnce` sites at a time
-// (the run's worker count), network probes as soon as planned. A test that asks for evidence
+// --shard) lists the sites; browser work runs for `sitesAtOnce` sites at a time (two per
+// worker), largest first, network probes as soon as planned. A test that asks for evidence
 // not started yet moves it to the front. Without a plan, evidence is collected on demand.
 import PQueue from 'p-queue';
 import type { ScanConfig, Site } from '../config/load.ts';
 import type { EvidenceKind } from '../collectors/types.ts';
 import { COLLECTORS, type CollectDeps } from './collect.ts';
 import { redactDeep, redactor } from '../report/redact.ts';
+import { browserBoundMs } from './bounds.ts';
 
 export interface PlanEntry {
   site: string;
@@ -45,9 +46,20 @@ export class CollectionService {
     this.clean = redactor(config.secrets);
   }
 
-  /** Schedules what the run's tests will need, in their order. */
+  /**
+   * Schedules what the run's tests will need: the largest sites first (by the most their
+   * browser work can take: pages per lane and flow steps), so that a long site does not start
+   * last and hold the run's end; equal sites in test order.
+   */
   plan(entries: PlanEntry[]): void {
-    for (const { site, kinds } of entries) for (const kind of kinds) this.schedule(site, kind, 0, -this.planned++);
+    const sized = entries.flatMap(({ site: name, kinds }) => {
+      const site = this.sites.get(name);
+      return site ? [{ name, kinds, size: browserBoundMs(site, this.config.timeouts), order: this.planned++ }] : [];
+    });
+    // Added largest first: a queue with free slots starts what it is given at once.
+    for (const { name, kinds, size, order } of sized.sort((a, b) => b.size - a.size || a.order - b.order)) {
+      for (const kind of kinds) this.schedule(name, kind, 0, size - order / 1000);
+    }
   }
 
   /** The evidence (JSON) for a site and kind; attempt > 0 collects it again, once per attempt (a retry). */
