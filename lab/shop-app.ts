@@ -22,6 +22,25 @@ export interface ShopOptions {
 
 type Route = (res: ServerResponse, url: URL, req: IncomingMessage) => void;
 
+/** The sign-in steps of a lab shop, as sites.json writes them: the credentials are ${VAR}s. */
+export const loginSteps = (landing: string) => [
+  { goto: '/login' },
+  { fill: '#username', value: '${LAB_SHOP_USER}' },
+  { fill: '#password', value: '${LAB_SHOP_PASSWORD}' },
+  { click: "role=button[name='Sign in']" },
+  { waitFor: { url: landing } },
+];
+
+/** The checkout steps of a lab shop, from a product to the card field of the checkout page. */
+export const checkoutSteps = (atCheckout: Record<string, string>) => [
+  { goto: '/products' },
+  { click: '#add-to-cart' },
+  { goto: '/cart' },
+  { click: '#go-to-checkout' },
+  { waitFor: atCheckout },
+  { fill: '[autocomplete=cc-number]', value: '${LAB_TEST_CARD}' },
+];
+
 const loginForm = `<form id="login" method="post" action="/session">
   <label>E-mail <input id="username" name="username" autocomplete="username"></label>
   <label>Password <input id="password" name="password" type="password" autocomplete="current-password"></label>

@@ -3,7 +3,7 @@
 // never loaded, secure login and card forms, and cookies with every attribute right.
 import type { LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
-import { shopRoutes } from '../shop-app.ts';
+import { checkoutSteps, loginSteps, shopRoutes } from '../shop-app.ts';
 
 const nav = '<nav><a href="/">Home</a> <a href="/about">About</a> <a href="https://www.good.lab.test/">www</a></nav>';
 
@@ -24,29 +24,8 @@ export const good: LabSite = {
   purpose: 'clean site: no check may report anything, behind its login and checkout too',
   pages: ['/', '/about', '/account'],
   flows: [
-    {
-      name: 'login',
-      steps: [
-        { goto: '/login' },
-        { fill: '#username', value: '${LAB_SHOP_USER}' },
-        { fill: '#password', value: '${LAB_SHOP_PASSWORD}' },
-        { click: "role=button[name='Sign in']" },
-        { waitFor: { url: '/account' } },
-      ],
-      visit: ['/orders'],
-    },
-    {
-      name: 'checkout',
-      after: 'login',
-      steps: [
-        { goto: '/products' },
-        { click: '#add-to-cart' },
-        { goto: '/cart' },
-        { click: '#go-to-checkout' },
-        { waitFor: { selector: 'form[action="/pay"]' } },
-        { fill: '[autocomplete=cc-number]', value: '${LAB_TEST_CARD}' },
-      ],
-    },
+    { name: 'login', steps: loginSteps('/account'), visit: ['/orders'] },
+    { name: 'checkout', after: 'login', steps: checkoutSteps({ selector: 'form[action="/pay"]' }) },
   ],
   expect: {},
   hosts: [

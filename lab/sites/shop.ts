@@ -7,7 +7,7 @@
 // the flow's allowHosts.
 import { NO_SENSITIVE_FORMS, type Handler, type LabSite } from '../types.ts';
 import { escapeHtml, page, redirect, routes } from '../respond.ts';
-import { identityProviderRoutes, shopRoutes } from '../shop-app.ts';
+import { checkoutSteps, identityProviderRoutes, loginSteps, shopRoutes } from '../shop-app.ts';
 
 const SHOP = 'https://shop.lab.test';
 
@@ -26,29 +26,8 @@ export const shop: LabSite = {
   purpose: 'flows: session cookie, payment script and http link behind the login; single sign-on on another host',
   pages: ['/'],
   flows: [
-    {
-      name: 'login',
-      steps: [
-        { goto: '/login' },
-        { fill: '#username', value: '${LAB_SHOP_USER}' },
-        { fill: '#password', value: '${LAB_SHOP_PASSWORD}' },
-        { click: "role=button[name='Sign in']" },
-        { waitFor: { url: '/welcome' } },
-      ],
-      visit: ['/account', '/orders'],
-    },
-    {
-      name: 'checkout',
-      after: 'login',
-      steps: [
-        { goto: '/products' },
-        { click: '#add-to-cart' },
-        { goto: '/cart' },
-        { click: '#go-to-checkout' },
-        { waitFor: { url: '/checkout' } },
-        { fill: '[autocomplete=cc-number]', value: '${LAB_TEST_CARD}' },
-      ],
-    },
+    { name: 'login', steps: loginSteps('/welcome'), visit: ['/account', '/orders'] },
+    { name: 'checkout', after: 'login', steps: checkoutSteps({ url: '/checkout' }) },
     { name: 'sso', script: 'lab/flows/sso-login.ts', allowHosts: ['idp.shoplogin.test'], secrets: { user: '${LAB_IDP_USER}', password: '${LAB_IDP_PASSWORD}' } },
   ],
   expect: {
