@@ -70,7 +70,7 @@ async function perSite(): Promise<void> {
     // The same page with the lab's settleMs and with none: what settling costs.
     const onePage: Site = { ...good, pages: ['/about'], flows: [] };
     const settled = await timePages(deps, config, onePage);
-    const { deps: unsettled, close: closeUnsettled } = createCollectDeps({ ...config, timeouts: { ...config.timeouts, settleMs: 0 } }, dir);
+    const { deps: unsettled, close: closeUnsettled } = createCollectDeps({ ...config, timeouts: { ...config.timeouts, settleMs: 0 } }, mkdtempSync(path.join(os.tmpdir(), 'bench-unsettled-')));
     await unsettled.browser();
     const bare = await timePages(unsettled, { ...config, timeouts: { ...config.timeouts, settleMs: 0 } }, onePage);
     await closeUnsettled();

@@ -2,13 +2,15 @@
 // created for one run under the browser's own HOME and holding exactly the given roots,
 // each trusted to identify web sites (certutil trust "C,,").
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const nssDbDir = (home: string): string => path.join(home, '.pki', 'nssdb');
 
 export async function createNssDb(certutil: string, home: string, roots: readonly string[]): Promise<void> {
   const dir = nssDbDir(home);
+  // A database left from before would make certutil -N ask for its password.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const db = `sql:${dir}`;
   await run(certutil, ['-d', db, '-N', '--empty-password']);

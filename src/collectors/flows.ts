@@ -5,6 +5,7 @@
 // kept and judged, what it did not reach is recorded for "could not measure". Never throws.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import pLimit from 'p-limit';
 import type { Flow, Site } from '../config/load.ts';
 import type { FlowRun, PageVisit, RefusedSecret } from './types.ts';
 import { Recorder, snapshotBudgetMs } from './recorder.ts';
@@ -12,7 +13,10 @@ import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
 import { changesPage, describeStep, runStep } from './flow-steps.ts';
 import { runScript } from './flow-script.ts';
-import type { BrowserCollectOptions } from './pages.ts';
+import { visitLane, type BrowserCollectOptions } from './pages.ts';
+
+/** A flow's visit pages open at once. */
+const VISITS_AT_ONCE = 4;
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -28,6 +32,7 @@ export interface DriveResult {
 
 /** What the recorder needs to take a snapshot of a flow's page. */
 export interface FlowSession {
+  browser: Browser;
   site: Site;
   flow: Flow;
   page: Page;
@@ -80,15 +85,20 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
   return { completed: true, notReached: [] };
 }
 
-/** The pages checked while signed in; one that does not load is unread (could not measure), not the end of the flow. */
-async function visitPages(s: FlowSession): Promise<void> {
-  for (const visitPath of s.flow.visit) {
-    const startedAt = Date.now();
-    const url = new URL(visitPath, s.site.url).href;
-    const deadline = new Deadline(s.options.timeouts.pageMs + snapshotBudgetMs(s.options.timeouts));
-    const nav = await Recorder.goto(s.page, url, s.options.timeouts.pageMs);
-    s.visits.push(await s.recorder.snapshot(s.page, { kind: 'flow-visit', flow: s.flow.name, path: visitPath }, { url, ...nav, settle: 'page', deadline, startedAt }));
-  }
+/**
+ * The pages checked while signed in, side by side, each in a context of its own started from
+ * the flow's state (so which page set which cookie stays exact). One that does not load is
+ * unread (could not measure), not the end of the flow.
+ */
+async function visitPages(s: FlowSession, state: StorageState, index: number): Promise<PageVisit[]> {
+  const lanes = s.flow.visit.map((visitPath, i) => ({
+    pages: [{ path: visitPath, index: i, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } }],
+    screenshots: `flow-${index + 1}-visit-${i + 1}`,
+    contextOptions: { storageState: state },
+  }));
+  const limit = pLimit(VISITS_AT_ONCE);
+  const visited = await Promise.all(lanes.map((lane) => limit(() => visitLane(s.browser, s.site, lane, s.options))));
+  return visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
 }
 
 const everything = (flow: Flow, siteUrl: string): string[] => [
@@ -107,6 +117,7 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
     ...(site.screenshots ? { screenshotDir: path.join(options.screenshotDir, `flow-${index + 1}`) } : {}),
   });
   const session: FlowSession = {
+    browser,
     site,
     flow,
     recorder,
@@ -119,9 +130,9 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
     await recorder.track(session.page);
     const driven = flow.script ? await runScript(session) : await driveSteps(session);
     if (!driven.completed) return { driven: { ...driven, notReached: [...driven.notReached, ...flow.visit.map((p) => `visit ${p}`)] }, visits: session.visits };
-    await visitPages(session);
     const state = await bounded(context.storageState(), options.timeouts.stepMs, undefined);
-    return { driven, visits: session.visits, state };
+    if (!state) return { driven: { completed: false, stoppedAt: 'its end', reason: 'the browser state could not be read', notReached: flow.visit.map((p) => `visit ${p}`) }, visits: session.visits };
+    return { driven, visits: [...session.visits, ...(await visitPages(session, state, index))], state };
   } finally {
     await recorder.detach();
     await bounded(context.close(), options.timeouts.stepMs, undefined);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
-import type { PagesEvidence, PageVisit } from './types.ts';
+import type { PagesEvidence, PageVisit, VisitOrigin } from './types.ts';
 import { Recorder, snapshotBudgetMs } from './recorder.ts';
 import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
@@ -35,38 +35,47 @@ export interface BrowserCollectOptions {
 /** The longest one listed page may take, navigation included. */
 export const visitBudgetMs = (t: Timeouts): number => t.pageMs + snapshotBudgetMs(t);
 
-async function visitListedPage(page: Page, recorder: Recorder, site: Site, pagePath: string, options: BrowserCollectOptions): Promise<PageVisit> {
+async function visitPage(page: Page, recorder: Recorder, site: Site, pagePath: string, origin: VisitOrigin, options: BrowserCollectOptions): Promise<PageVisit> {
   const startedAt = Date.now();
   const deadline = new Deadline(visitBudgetMs(options.timeouts));
   const url = new URL(pagePath, site.url).href;
   const nav = await Recorder.goto(page, url, options.timeouts.pageMs);
-  return recorder.snapshot(page, { kind: 'page', path: pagePath }, { url, ...nav, settle: 'page', deadline, startedAt });
+  return recorder.snapshot(page, origin, { url, ...nav, settle: 'page', deadline, startedAt });
+}
+
+/** Pages visited in one lane: where they are listed, how the report names them, and the lane's context. */
+export interface Lane {
+  pages: { path: string; index: number; origin: VisitOrigin }[];
+  /** Under the site's screenshot folder. */
+  screenshots: string;
+  /** A flow's visits start from its signed-in state. */
+  contextOptions?: BrowserContextOptions;
 }
 
 /** One lane: a context and a tab visiting its pages in turn. */
-async function visitLane(browser: Browser, site: Site, lane: { path: string; index: number }[], options: BrowserCollectOptions, laneNo: number): Promise<[number, PageVisit][]> {
+export async function visitLane(browser: Browser, site: Site, lane: Lane, options: BrowserCollectOptions): Promise<[number, PageVisit][]> {
   const visits: [number, PageVisit][] = [];
   const startedAt = Date.now();
   let context: BrowserContext;
   try {
-    context = await browser.newContext(options.contextOptions);
+    context = await browser.newContext({ ...options.contextOptions, ...lane.contextOptions });
   } catch (err) {
-    return lane.map(({ path: p, index }) => [index, unopened(site, p, err, startedAt)]);
+    return lane.pages.map(({ path: p, index, origin }) => [index, unopened(site, p, origin, err, startedAt)]);
   }
   const recorder = Recorder.attach(context, {
     timeouts: options.timeouts,
     secrets: options.secrets,
-    ...(site.screenshots ? { screenshotDir: path.join(options.screenshotDir, `lane-${laneNo + 1}`) } : {}),
+    ...(site.screenshots ? { screenshotDir: path.join(options.screenshotDir, lane.screenshots) } : {}),
   });
   let page: Page | undefined;
   try {
-    for (const { path: pagePath, index } of lane) {
+    for (const { path: pagePath, index, origin } of lane.pages) {
       try {
         if (!page) {
           page = await context.newPage();
           await recorder.track(page);
         }
-        const visit = await visitListedPage(page, recorder, site, pagePath, options);
+        const visit = await visitPage(page, recorder, site, pagePath, origin, options);
         visits.push([index, visit]);
         // A page that could not be read may have left its tab unusable (a busy or crashed renderer): the next one gets a new tab.
         if (visit.unread.length > 0) {
@@ -74,7 +83,7 @@ async function visitLane(browser: Browser, site: Site, lane: { path: string; ind
           page = undefined;
         }
       } catch (err) {
-        visits.push([index, unopened(site, pagePath, err, Date.now())]);
+        visits.push([index, unopened(site, pagePath, origin, err, Date.now())]);
         page = undefined;
       }
     }
@@ -86,11 +95,11 @@ async function visitLane(browser: Browser, site: Site, lane: { path: string; ind
 }
 
 /** A page the browser could not even open (the browser or its context failed). */
-function unopened(site: Site, pagePath: string, err: unknown, startedAt: number): PageVisit {
+function unopened(site: Site, pagePath: string, origin: VisitOrigin, err: unknown, startedAt: number): PageVisit {
   const url = new URL(pagePath, site.url).href;
   const error = `the browser failed: ${firstLine(err)}`;
   return {
-    origin: { kind: 'page', path: pagePath },
+    origin,
     url,
     error,
     unread: [{ target: url, reason: error }],
@@ -108,10 +117,11 @@ function unopened(site: Site, pagePath: string, err: unknown, startedAt: number)
 
 export async function collectPages(browser: Browser, site: Site, options: BrowserCollectOptions): Promise<PagesEvidence> {
   const count = lanesFor(site.pages.length);
-  const lanes = Array.from({ length: Math.min(count, site.pages.length) }, (_, lane) =>
-    site.pages.map((p, index) => ({ path: p, index })).filter(({ index }) => index % count === lane),
-  );
-  const [visited, flows] = await Promise.all([Promise.all(lanes.map((lane, i) => visitLane(browser, site, lane, options, i))), runFlows(browser, site, options)]);
+  const lanes: Lane[] = Array.from({ length: Math.min(count, site.pages.length) }, (_, lane) => ({
+    pages: site.pages.map((p, index) => ({ path: p, index, origin: { kind: 'page' as const, path: p } })).filter(({ index }) => index % count === lane),
+    screenshots: `lane-${lane + 1}`,
+  }));
+  const [visited, flows] = await Promise.all([Promise.all(lanes.map((lane) => visitLane(browser, site, lane, options))), runFlows(browser, site, options)]);
   const visits = visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
   return { browserVersion: browser.version(), visits: [...visits, ...flows.visits], flows: flows.runs };
 }
