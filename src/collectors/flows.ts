@@ -13,7 +13,7 @@ import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
 import { changesPage, describeStep, runStep } from './flow-steps.ts';
 import { runScript } from './flow-script.ts';
-import { visitLane, type BrowserCollectOptions } from './pages.ts';
+import { visitBudgetMs, visitLane, type BrowserCollectOptions } from './pages.ts';
 
 /** A flow's visit pages open at once. */
 const VISITS_AT_ONCE = 4;
@@ -86,18 +86,28 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
 }
 
 /**
- * The pages checked while signed in, side by side, each in a context of its own started from
- * the flow's state (so which page set which cookie stays exact). One that does not load is
- * unread (could not measure), not the end of the flow.
+ * The pages checked while signed in, side by side: the first in the flow's own tab (its
+ * renderer is already running), the others each in a context of its own started from the
+ * flow's state (so which page set which cookie stays exact). One that does not load is unread
+ * (could not measure), not the end of the flow.
  */
 async function visitPages(s: FlowSession, state: StorageState, index: number): Promise<PageVisit[]> {
-  const lanes = s.flow.visit.map((visitPath, i) => ({
-    pages: [{ path: visitPath, index: i, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } }],
-    screenshots: `flow-${index + 1}-visit-${i + 1}`,
+  const [first, ...others] = s.flow.visit;
+  const inOwnTab = async (): Promise<[number, PageVisit][]> => {
+    if (first === undefined) return [];
+    const startedAt = Date.now();
+    const url = new URL(first, s.site.url).href;
+    const deadline = new Deadline(visitBudgetMs(s.options.timeouts));
+    const nav = await Recorder.goto(s.page, url, s.options.timeouts.pageMs);
+    return [[0, await s.recorder.snapshot(s.page, { kind: 'flow-visit', flow: s.flow.name, path: first }, { url, ...nav, settle: 'page', deadline, startedAt })]];
+  };
+  const lanes = others.map((visitPath, i) => ({
+    pages: [{ path: visitPath, index: i + 1, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } }],
+    screenshots: `flow-${index + 1}-visit-${i + 2}`,
     contextOptions: { storageState: state },
   }));
   const limit = pLimit(VISITS_AT_ONCE);
-  const visited = await Promise.all(lanes.map((lane) => limit(() => visitLane(s.browser, s.site, lane, s.options))));
+  const visited = await Promise.all([inOwnTab(), ...lanes.map((lane) => limit(() => visitLane(s.browser, s.site, lane, s.options)))]);
   return visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
 }
 
@@ -132,7 +142,9 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
     if (!driven.completed) return { driven: { ...driven, notReached: [...driven.notReached, ...flow.visit.map((p) => `visit ${p}`)] }, visits: session.visits };
     const state = await bounded(context.storageState(), options.timeouts.stepMs, undefined);
     if (!state) return { driven: { completed: false, stoppedAt: 'its end', reason: 'the browser state could not be read', notReached: flow.visit.map((p) => `visit ${p}`) }, visits: session.visits };
-    return { driven, visits: [...session.visits, ...(await visitPages(session, state, index))], state };
+    const visits = await visitPages(session, state, index);
+    // A flow that starts after this one starts from the state its steps left.
+    return { driven, visits: [...session.visits, ...visits], state };
   } finally {
     await recorder.detach();
     await bounded(context.close(), options.timeouts.stepMs, undefined);
