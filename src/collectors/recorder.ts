@@ -60,7 +60,9 @@ export interface SnapshotOptions {
 }
 
 /** Settle waits and DOM reads are quick on a page that behaves; these bounds only stop one that does not. */
-export const readMs = (t: Timeouts): number => Math.max(2_000, t.settleMs);
+export const readMs = (t: Timeouts): number => Math.max(5_000, t.settleMs);
+/** How long a renderer may take to answer at all before its page is given up on. */
+const ANSWER_MS = 1_000;
 /** The most one visit may take after its navigation: settling, reading every frame, the screenshot, the jar. */
 export const snapshotBudgetMs = (t: Timeouts): number => 2 * t.settleMs + 4 * readMs(t) + 2_000;
 
@@ -204,8 +206,10 @@ export class Recorder {
     const log = await this.track(page);
     const { timeouts } = this.options;
     // A page that did not load is unread whatever happens next: what it shows is still worth a
-    // quick look (findings in it are real), but not a long wait on a renderer that may be stuck.
-    const deadline = opts.error ? new Deadline(Math.min(opts.deadline.left(), 2 * readMs(timeouts))) : opts.deadline;
+    // quick look (findings in it are real), but not a long wait on a renderer that may be stuck;
+    // one that does not even answer (busy with a script that never ends) is left at once.
+    const deadline = opts.error ? new Deadline(Math.min(opts.deadline.left(), readMs(timeouts))) : opts.deadline;
+    const stuck = Boolean(opts.error) && !log.crashed && !page.isClosed() && !(await bounded(page.evaluate(() => true), ANSWER_MS, false));
     // A page already closed (a popup that did its work) keeps what it loaded, set and navigated to.
     const gone = log.crashed || page.isClosed();
     if (!gone && !opts.error) await this.settle(page, log, opts);
@@ -214,14 +218,14 @@ export class Recorder {
     const unread: Unread[] = [];
     const whole = this.pageUnread(log, opts, finalUrl);
     if (whole) unread.push(whole);
-    const read = gone || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
+    const read = gone || stuck || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
     // Frames that could not be read make the page unread: one entry, named after the page.
     const frames = read?.unread ?? [];
     if (frames.length > 0) {
       const first = `${frames[0]!.target}: ${frames[0]!.reason}`;
       unread.push({ target: opts.url, reason: frames.length === 1 ? `a frame could not be read: ${first}` : `${frames.length} of its frames could not be read (first: ${first})` });
     }
-    const screenshot = gone ? undefined : await this.screenshot(page, log, deadline);
+    const screenshot = gone || stuck ? undefined : await this.screenshot(page, log, deadline);
     // The jar is the context's: a closed page's cookies are read by the next snapshot of another page.
     const jar = gone || !log.cdp ? undefined : await bounded(readJar(log.cdp), deadline.cap(readMs(timeouts)), undefined);
     if (!jar && !gone && log.cdp && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
