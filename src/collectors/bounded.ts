@@ -2,8 +2,10 @@
 // their own (evaluate, content, CDP) are raced against one, with a fallback value.
 export function bounded<T, F>(work: Promise<T>, ms: number, fallback: F): Promise<T | F> {
   let timer: NodeJS.Timeout | undefined;
+  // The fallback waits one more turn of the event loop (setImmediate runs after pending I/O):
+  // when the process was busy past the bound, an answer that arrived meanwhile still wins.
   const timeout = new Promise<F>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), Math.max(0, ms));
+    timer = setTimeout(() => setImmediate(() => resolve(fallback)), Math.max(0, ms));
   });
   return Promise.race([work.catch(() => fallback), timeout]).finally(() => clearTimeout(timer));
 }

@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import type { FormSnapshot, PageLink, ResourceReference, Unread } from './types.ts';
 import { scanDocument } from './page-scan.ts';
 import { bounded, type Deadline } from './bounded.ts';
+import { firstLine } from './describe.ts';
 
 /** Past this size a frame's HTML is not parsed: a hostile page must not stall the run. */
 export const MAX_HTML_BYTES = 5_000_000;
@@ -33,15 +34,31 @@ function documentUrl(frame: Frame): string | undefined {
 
 type FrameRead = { unread: Unread } | { frameUrl: string; main: boolean; scan: ReturnType<typeof scanDocument> } | undefined;
 
+/** The frame's HTML, or why not: it did not answer in time, or failed (a frame between two documents, say). */
+async function frameHtml(frame: Frame, deadline: Deadline, frameMs: number): Promise<string | { failed: string; worthRetry: boolean }> {
+  const timedOut = { failed: `its HTML could not be read within ${frameMs} ms (the renderer did not answer)`, worthRetry: false };
+  if (deadline.passed) return timedOut;
+  // Measured in the page first: a document of tens of megabytes is never carried over to this
+  // process, where parsing it would stall every other page's reading.
+  const size = await bounded(frame.evaluate(() => document.documentElement?.outerHTML.length ?? 0), deadline.cap(frameMs), undefined);
+  if (size === undefined) return timedOut;
+  if (size > MAX_HTML_BYTES) return { failed: `its HTML (${size} characters) is over the ${MAX_HTML_BYTES} limit: not scanned`, worthRetry: false };
+  return bounded(
+    frame.content().catch((err: unknown) => ({ failed: `its HTML could not be read: ${firstLine(err)}`, worthRetry: true })),
+    deadline.cap(frameMs),
+    timedOut,
+  );
+}
+
 async function readFrame(page: Page, frame: Frame, deadline: Deadline, frameMs: number): Promise<FrameRead> {
   const frameUrl = documentUrl(frame);
   if (!frameUrl) return undefined;
-  const html = deadline.passed ? undefined : await bounded(frame.content(), deadline.cap(frameMs), undefined);
+  let html = await frameHtml(frame, deadline, frameMs);
+  // A read that failed outright (not one that ran out of time) is tried once more: the frame may
+  // have been between two documents, and the next moment it has one.
+  if (typeof html !== 'string' && html.worthRetry && !frame.isDetached()) html = await frameHtml(frame, deadline, frameMs);
   const target = frame.url() === frameUrl ? frameUrl : `${frameUrl} (${frame.url()} frame)`;
-  if (html === undefined) {
-    return { unread: { target, reason: `its HTML could not be read within ${frameMs} ms (the renderer did not answer, or the frame went away)` } };
-  }
-  if (html.length > MAX_HTML_BYTES) return { unread: { target, reason: `its HTML (${html.length} characters) is over the ${MAX_HTML_BYTES} limit: not scanned` } };
+  if (typeof html !== 'string') return { unread: { target, reason: html.failed } };
   return { frameUrl, main: frame === page.mainFrame(), scan: scanDocument(html, frameUrl) };
 }
 
