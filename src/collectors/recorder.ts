@@ -237,8 +237,10 @@ export class Recorder {
     ];
     const cookies = jar ? changedCookies(this.jar ?? new Map(), jar) : [];
     if (jar) this.jar = jar;
-    const responses = await bounded(Promise.all(log.responses.splice(0)), deadline.cap(readMs(timeouts)), undefined);
-    if (!responses && !whole) unread.push({ target: opts.url, reason: `its responses could not be read within ${readMs(timeouts)} ms` });
+    const responses = await this.readResponses(log, deadline);
+    if (responses.missed > 0 && !whole) {
+      unread.push({ target: opts.url, reason: `${responses.missed} of its ${responses.missed + responses.read.length} responses could not be read within ${readMs(timeouts)} ms` });
+    }
     return {
       origin,
       url: opts.url,
@@ -246,7 +248,7 @@ export class Recorder {
       ...(opts.status !== undefined ? { status: opts.status } : {}),
       ...(opts.error !== undefined ? { error: opts.error } : {}),
       unread,
-      responses: (responses ?? []).filter((r): r is ObservedResponse => r !== undefined),
+      responses: responses.read,
       navigations: log.navigations.splice(0),
       links: read?.links ?? [],
       notes,
@@ -272,6 +274,22 @@ export class Recorder {
     while (Date.now() < until && (log.inflight > 0 || Date.now() - log.lastActivity < quietMs)) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(1, until - Date.now()))));
     }
+  }
+
+  /**
+   * The headers of every response seen, each read on its own: one that never answers (a
+   * document replaced mid-load, as in a reload loop) costs only itself, not what was read.
+   * Reading gets at least a second even when the visit's budget is spent: the responses
+   * arrived already, only their headers are still being fetched from the browser.
+   */
+  private async readResponses(log: PageLog, deadline: Deadline): Promise<{ read: ObservedResponse[]; missed: number }> {
+    const ms = Math.max(ANSWER_MS, deadline.cap(readMs(this.options.timeouts)));
+    const MISSED = Symbol('missed');
+    const all = await Promise.all(log.responses.splice(0).map((r) => bounded(r, ms, MISSED)));
+    return {
+      read: all.filter((r): r is ObservedResponse => r !== undefined && r !== MISSED),
+      missed: all.filter((r) => r === MISSED).length,
+    };
   }
 
   private async screenshot(page: Page, log: PageLog, deadline: Deadline): Promise<string | undefined> {
