@@ -4,6 +4,7 @@ import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { SiteEvidence } from '../src/collectors/types.ts';
 import { EVIDENCE_ATTACHMENT, RESULT_ATTACHMENT, type CheckResult } from '../src/report/result.ts';
 import { DEFAULT_FAIL_ON } from '../src/checks/types.ts';
+import { firstLine } from '../src/collectors/describe.ts';
 
 const bodyOf = (result: TestResult, name: string): string | undefined => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
 
@@ -33,7 +34,7 @@ export function verdictOf(test: TestCase, result: TestResult): CheckResult {
   };
 }
 
-const firstLineOf = (result: TestResult): string => (result.error?.message ?? result.status).split('\n')[0]!;
+const firstLineOf = (result: TestResult): string => firstLine(result.error?.message ?? result.status);
 
 /** The site URL the spec records on each test. */
 export const siteUrlOf = (test: TestCase): string => test.annotations.find((a) => a.type === 'site')?.description ?? '';

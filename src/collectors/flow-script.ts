@@ -9,8 +9,9 @@ import type { DriveResult, FlowSession } from './flows.ts';
 import { snapshotStep } from './flows.ts';
 import { bounded } from './bounded.ts';
 import { firstLine } from './describe.ts';
-import { fieldKind, isPasswordField, readFieldFacts, refusal } from './secret-guard.ts';
+import { inspectSecretField } from './secret-guard.ts';
 import type { RefusedSecret } from './types.ts';
+import type { Timeouts } from '../config/defaults.ts';
 
 /** What a flow script receives. */
 export interface FlowScriptArgs {
@@ -21,7 +22,8 @@ export interface FlowScriptArgs {
 }
 
 /** A script flow may take at most this many times `stepMs` (plus one page load). */
-export const SCRIPT_STEPS_BUDGET = 10;
+const SCRIPT_STEPS_BUDGET = 10;
+export const scriptBudgetMs = (t: Timeouts): number => SCRIPT_STEPS_BUDGET * t.stepMs + t.pageMs;
 
 /** Methods that act on the page: a new page is recorded before any of them runs. */
 const ACTIONS = new Set([
@@ -70,11 +72,10 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
   const guard = async (target: object, kind: Kind, args: unknown[]) => {
     if (!args.some((a) => typeof a === 'string' && secrets.some((secret) => a.includes(secret)))) return;
     const field = fieldOf(page, target, kind, args);
-    const facts = await readFieldFacts(field as Locator, options.timeouts.stepMs);
-    const why = refusal(facts, s.allowedHosts);
-    if (why) throw new SecretRefused({ field: fieldKind(facts), pageUrl: facts.documentUrl, why });
+    const inspected = await inspectSecretField(field, options.timeouts.stepMs, s.allowedHosts);
+    if ('refused' in inspected) throw new SecretRefused(inspected.refused);
     if (kind !== 'ElementHandle' && 'first' in field) await recorder.noteSecretField(page, field as Locator);
-    if (isPasswordField(facts)) recorder.markLogin(true);
+    if (inspected.password) recorder.markLogin(true);
   };
   const wrap = <T extends object>(target: T, kind: Kind): T =>
     new Proxy(target, {
@@ -100,7 +101,7 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
       },
     });
 
-  const budget = SCRIPT_STEPS_BUDGET * options.timeouts.stepMs + options.timeouts.pageMs;
+  const budget = scriptBudgetMs(options.timeouts);
   try {
     const module = (await import(pathToFileURL(flow.script!).href)) as { default?: unknown };
     if (typeof module.default !== 'function') return { completed: false, stoppedAt: 'its script', reason: `${flow.script} has no default export function`, notReached: [] };

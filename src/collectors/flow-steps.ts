@@ -3,15 +3,16 @@
 // bounded by its timeout; a failure is returned, never thrown. A secret is typed only after
 // the field passed the secret guard.
 import type { Locator, Page } from '@playwright/test';
-import type { FlowStep } from '../config/load.ts';
-import { fieldKind, isPasswordField, readFieldFacts, refusal } from './secret-guard.ts';
+import type { Flow, FlowStep } from '../config/load.ts';
+import { inspectSecretField } from './secret-guard.ts';
 import { Recorder } from './recorder.ts';
+import type { RefusedSecret } from './types.ts';
 import { firstLine } from './describe.ts';
 
 export type StepResult =
   | { ok: true; status?: number; typedPassword?: boolean }
   | { ok: false; error: string }
-  | { ok: false; refused: { field: string; pageUrl: string; why: string } };
+  | { ok: false; refused: Omit<RefusedSecret, 'step'> };
 
 /** "click #go-to-checkout", "fill #password", "waitFor url /account": never a value. */
 export function describeStep(step: FlowStep, siteUrl: string): string {
@@ -28,6 +29,10 @@ export function describeStep(step: FlowStep, siteUrl: string): string {
       return `${step.kind} ${step.selector}`;
   }
 }
+
+/** "step 1 goto /login", "step 2 fill #username"...: how reports name each step of a flow. */
+export const stepLabels = (flow: Pick<Flow, 'steps'>, siteUrl: string): string[] =>
+  (flow.steps ?? []).map((step, i) => `step ${i + 1} ${describeStep(step, siteUrl)}`);
 
 /** Steps that can navigate or change what the page shows. */
 export const changesPage = (step: FlowStep): boolean => step.kind === 'goto' || step.kind === 'click' || step.kind === 'press';
@@ -50,12 +55,11 @@ export interface StepContext {
 
 /** Checks the field first: a secret goes only into a field that passes the guard. */
 async function typeSecret(ctx: StepContext, field: Locator, type: () => Promise<unknown>): Promise<StepResult> {
-  const facts = await readFieldFacts(field.first(), ctx.timeoutMs);
-  const why = refusal(facts, ctx.allowedHosts);
-  if (why) return { ok: false, refused: { field: fieldKind(facts), pageUrl: facts.documentUrl, why } };
+  const inspected = await inspectSecretField(field.first(), ctx.timeoutMs, ctx.allowedHosts);
+  if ('refused' in inspected) return { ok: false, refused: inspected.refused };
   await ctx.recorder.noteSecretField(ctx.page, field);
   await type();
-  return { ok: true, typedPassword: isPasswordField(facts) };
+  return { ok: true, typedPassword: inspected.password };
 }
 
 async function act(step: FlowStep, ctx: StepContext): Promise<StepResult> {

@@ -11,9 +11,9 @@ import type { FlowRun, PageVisit, RefusedSecret } from './types.ts';
 import { Recorder, snapshotBudgetMs } from './recorder.ts';
 import { firstLine } from './describe.ts';
 import { Deadline, bounded } from './bounded.ts';
-import { changesPage, describeStep, runStep } from './flow-steps.ts';
+import { changesPage, describeStep, runStep, stepLabels } from './flow-steps.ts';
 import { runScript } from './flow-script.ts';
-import { visitBudgetMs, visitLane, type BrowserCollectOptions } from './pages.ts';
+import { visitLane, visitPage, type BrowserCollectOptions } from './pages.ts';
 
 /** A flow's visit pages open at once. */
 const VISITS_AT_ONCE = 4;
@@ -51,7 +51,7 @@ export async function snapshotStep(s: FlowSession, step: number, action: string,
 
 async function driveSteps(s: FlowSession): Promise<DriveResult> {
   const steps = s.flow.steps ?? [];
-  const labels = steps.map((step, i) => `step ${i + 1} ${describeStep(step, s.site.url)}`);
+  const labels = stepLabels(s.flow, s.site.url);
   const { timeouts } = s.options;
   let loginPending = false;
   for (const [i, step] of steps.entries()) {
@@ -93,14 +93,8 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
  */
 async function visitPages(s: FlowSession, state: StorageState, index: number): Promise<PageVisit[]> {
   const [first, ...others] = s.flow.visit;
-  const inOwnTab = async (): Promise<[number, PageVisit][]> => {
-    if (first === undefined) return [];
-    const startedAt = Date.now();
-    const url = new URL(first, s.site.url).href;
-    const deadline = new Deadline(visitBudgetMs(s.options.timeouts));
-    const nav = await Recorder.goto(s.page, url, s.options.timeouts.pageMs);
-    return [[0, await s.recorder.snapshot(s.page, { kind: 'flow-visit', flow: s.flow.name, path: first }, { url, ...nav, settle: 'page', deadline, startedAt })]];
-  };
+  const inOwnTab = async (): Promise<[number, PageVisit][]> =>
+    first === undefined ? [] : [[0, await visitPage(s.page, s.recorder, s.site, first, { kind: 'flow-visit', flow: s.flow.name, path: first }, s.options)]];
   const lanes = others.map((visitPath, i) => ({
     pages: [{ path: visitPath, index: i + 1, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } }],
     screenshots: `flow-${index + 1}-visit-${i + 2}`,
@@ -111,11 +105,10 @@ async function visitPages(s: FlowSession, state: StorageState, index: number): P
   return visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
 }
 
-const everything = (flow: Flow, siteUrl: string): string[] => [
-  ...(flow.steps ?? []).map((step, i) => `step ${i + 1} ${describeStep(step, siteUrl)}`),
-  ...(flow.script ? ['its script'] : []),
-  ...flow.visit.map((p) => `visit ${p}`),
-];
+const visitLabels = (flow: Flow): string[] => flow.visit.map((p) => `visit ${p}`);
+
+/** Everything a flow would have done, for one that never started. */
+const everything = (flow: Flow, siteUrl: string): string[] => [...stepLabels(flow, siteUrl), ...(flow.script ? ['its script'] : []), ...visitLabels(flow)];
 
 async function runFlow(browser: Browser, site: Site, flow: Flow, options: BrowserCollectOptions, startState: StorageState | undefined, index: number) {
   const context = await browser.newContext({ ...options.contextOptions, ...(startState ? { storageState: startState } : {}) });
@@ -139,9 +132,9 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
   try {
     await recorder.track(session.page);
     const driven = flow.script ? await runScript(session) : await driveSteps(session);
-    if (!driven.completed) return { driven: { ...driven, notReached: [...driven.notReached, ...flow.visit.map((p) => `visit ${p}`)] }, visits: session.visits };
+    if (!driven.completed) return { driven: { ...driven, notReached: [...driven.notReached, ...visitLabels(flow)] }, visits: session.visits };
     const state = await bounded(context.storageState(), options.timeouts.stepMs, undefined);
-    if (!state) return { driven: { completed: false, stoppedAt: 'its end', reason: 'the browser state could not be read', notReached: flow.visit.map((p) => `visit ${p}`) }, visits: session.visits };
+    if (!state) return { driven: { completed: false, stoppedAt: 'its end', reason: 'the browser state could not be read', notReached: visitLabels(flow) }, visits: session.visits };
     const visits = await visitPages(session, state, index);
     // A flow that starts after this one starts from the state its steps left.
     return { driven, visits: [...session.visits, ...visits], state };

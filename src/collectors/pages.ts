@@ -35,7 +35,8 @@ export interface BrowserCollectOptions {
 /** The longest one listed page may take, navigation included. */
 export const visitBudgetMs = (t: Timeouts): number => t.pageMs + snapshotBudgetMs(t);
 
-async function visitPage(page: Page, recorder: Recorder, site: Site, pagePath: string, origin: VisitOrigin, options: BrowserCollectOptions): Promise<PageVisit> {
+/** One page: navigate, then snapshot what the recorder saw, within the visit's budget. */
+export async function visitPage(page: Page, recorder: Recorder, site: Site, pagePath: string, origin: VisitOrigin, options: BrowserCollectOptions): Promise<PageVisit> {
   const startedAt = Date.now();
   const deadline = new Deadline(visitBudgetMs(options.timeouts));
   const url = new URL(pagePath, site.url).href;

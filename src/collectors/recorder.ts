@@ -322,7 +322,7 @@ export class Recorder {
       return { status: response?.status() };
     } catch (err) {
       // Still loading after its limit (an endless or huge page): stop it, so reading it stays quick.
-      await bounded(page.evaluate(() => window.stop()), 1_000, undefined);
+      await bounded(page.evaluate(() => window.stop()), ANSWER_MS, undefined);
       return { error: firstLine(err) };
     }
   }

@@ -225,7 +225,7 @@ export interface FlowRun {
 export interface RefusedSecret {
   /** "step 2 fill #password" */
   step: string;
-  /** What the field is: "password", "card number", "value". */
+  /** What the field is: "password", "card number" or "secret value". */
   field: string;
   /** The page it would have been typed into. */
   pageUrl: string;

@@ -1,5 +1,5 @@
 // Defaults applied where sites.json is silent. Documented in README.md ("Policy").
-import type { Severity } from '../checks/types.ts';
+import { DEFAULT_FAIL_ON } from '../checks/types.ts';
 import type { PolicyOverrides } from './schema.ts';
 
 export type Policy = Required<PolicyOverrides>;
@@ -9,7 +9,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = {
   maxRedirectHops: 3,
   minCertDaysLeft: 14,
   certNoticeDays: 30,
-  failOn: 'medium',
+  failOn: DEFAULT_FAIL_ON,
 };
 
 /** The ceiling of every timeout (10 minutes): Node turns a timer over 2^31-1 ms into 1 ms. */

@@ -5,12 +5,12 @@ import type { Site } from '../config/load.ts';
 import type { Timeouts } from '../config/defaults.ts';
 import { lanesFor, visitBudgetMs } from '../collectors/pages.ts';
 import { snapshotBudgetMs } from '../collectors/recorder.ts';
-import { SCRIPT_STEPS_BUDGET } from '../collectors/flow-script.ts';
+import { scriptBudgetMs } from '../collectors/flow-script.ts';
 import { MAX_FOLLOW } from '../collectors/redirect-chain.ts';
 
 function flowsBound(site: Site, t: Timeouts): number {
   return site.flows.reduce((sum, flow) => {
-    const steps = flow.script ? SCRIPT_STEPS_BUDGET * t.stepMs + t.pageMs : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
+    const steps = flow.script ? scriptBudgetMs(t) : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
     return sum + steps + flow.visit.length * visitBudgetMs(t);
   }, 0);
 }

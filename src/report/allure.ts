@@ -5,6 +5,7 @@ import { Status, type Label, type TestResult } from 'allure-js-commons';
 import type { Severity } from '../checks/types.ts';
 import { acceptedLine, findingLines, type CheckResult } from './result.ts';
 import { worstFinding } from './summary.ts';
+import { cell } from './markdown.ts';
 
 const ALLURE_SEVERITY: Record<Severity, string> = { critical: 'blocker', high: 'critical', medium: 'normal', low: 'minor', info: 'trivial' };
 
@@ -15,8 +16,6 @@ const VERDICT: Record<CheckResult['status'], string> = {
   error: 'could not measure',
   skipped: 'not applicable',
 };
-
-const escapeMarkdown = (line: string): string => line.replace(/[\\`*_[\]<>|~&#]/g, '\\$&');
 
 export function applyVerdict(allure: TestResult, v: CheckResult): void {
   const worst = worstFinding(v);
@@ -33,8 +32,8 @@ export function applyVerdict(allure: TestResult, v: CheckResult): void {
   if (v.status === 'error') allure.status = Status.BROKEN;
   // A failure shows its lines as the error; a check that passed says here what it set aside or warned about.
   const lines = v.status === 'failed' || v.status === 'error' ? [] : [...findingLines(v), ...v.accepted.map(acceptedLine)];
-  if (lines.length > 0) allure.description = lines.map((l) => `- ${escapeMarkdown(l)}`).join('\n');
-  else if (v.notApplicable !== undefined) allure.description = `Not applicable: ${escapeMarkdown(v.notApplicable)}`;
+  if (lines.length > 0) allure.description = lines.map((l) => `- ${cell(l)}`).join('\n');
+  else if (v.notApplicable !== undefined) allure.description = `Not applicable: ${cell(v.notApplicable)}`;
   // A warning passes, so Allure would show no message: give it the findings, as a failure has.
   if (v.status === 'warning') allure.statusDetails = { ...allure.statusDetails, message: findingLines(v).join('\n') };
 }

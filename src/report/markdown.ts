@@ -5,8 +5,11 @@
 import MarkdownIt from 'markdown-it';
 import { markdownTable } from 'markdown-table';
 
-/** Any text as one table cell that renders exactly as written. */
-export const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~&#]/g, '\\$&');
+/** A server's error text may hold line breaks: a line of a report is one line. */
+export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+
+/** Any text as one table cell (or list item) that renders exactly as written. */
+export const cell = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>|~&#]/g, '\\$&');
 
 /** A GFM table; cells are escaped here. `aligned` pads columns for people reading the raw text. */
 export function table(header: string[], rows: string[][], options: { aligned?: boolean } = {}): string {

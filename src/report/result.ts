@@ -4,6 +4,7 @@
 import type { Acceptance, Site } from '../config/load.ts';
 import { statusOf, type Check, type CheckOutcome, type CheckStatus, type Finding, type Severity, type Unmeasured } from '../checks/types.ts';
 import { acceptanceFor, dayOf, type AcceptanceNote } from './acceptance.ts';
+import { oneLine } from './markdown.ts';
 
 export const RESULT_ATTACHMENT = 'check-result';
 /** The evidence a check judged, as JSON. */
@@ -68,8 +69,6 @@ export function toResult(site: Site, check: Check, outcome: CheckOutcome, accept
 export const expiredNote = (f: ResultFinding): string =>
   f.acceptance ? ` (the acceptance of this finding expired on ${f.acceptance.expires}: "${f.acceptance.reason}")` : '';
 
-/** A server's error text may hold line breaks: a line of a report is one line. */
-const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 
 /** "[high] target: message (code)", the one-line form of a finding in every report. */
 export const findingLine = (f: ResultFinding): string => oneLine(`[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`);
