@@ -5,6 +5,6 @@ import { defineConfig } from '@playwright/test';
 import { SCAN_REPORTERS } from './reporters/scan-reporters.ts';
 
 export default defineConfig({
-  testDir: 'tests/scan',
+  testDir: 'scan',
   reporter: SCAN_REPORTERS,
 });

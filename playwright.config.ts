@@ -36,13 +36,13 @@ const environment = isRunner
 const labPort = Number(process.env.LAB_PORT_BASE ?? DEFAULT_PORT_BASE);
 
 export default defineConfig({
-  testDir: 'tests/scan',
+  testDir: 'scan',
   fullyParallel: true,
   workers: process.env.WORKERS ? Number(process.env.WORKERS) : 2,
   retries: 0,
-  // A check itself takes milliseconds; waiting for its site's evidence adds the collection's own bound (fixtures/scan.ts).
+  // A check itself takes milliseconds; waiting for its site's evidence adds the collection's own bound (scan/fixtures.ts).
   timeout: 60_000,
-  globalSetup: './fixtures/global-setup.ts',
+  globalSetup: './scan/global-setup.ts',
   metadata: environment,
   reporter: SCAN_REPORTERS,
   webServer: useLab

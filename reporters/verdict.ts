@@ -1,10 +1,10 @@
 // What every reporter reads back from a finished test: the check's result (its `check-result`
 // attachment), or, for a test that ended without one, a verdict made from how it ended.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import type { SiteEvidence } from '../src/collectors/types.ts';
+import type { SiteEvidence } from '../src/model/evidence.ts';
 import { EVIDENCE_ATTACHMENT, RESULT_ATTACHMENT, type CheckResult } from '../src/report/result.ts';
-import { DEFAULT_FAIL_ON } from '../src/checks/types.ts';
-import { firstLine } from '../src/collectors/describe.ts';
+import { DEFAULT_FAIL_ON } from '../src/model/findings.ts';
+import { firstLine } from '../src/model/text.ts';
 
 const bodyOf = (result: TestResult, name: string): string | undefined => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
 

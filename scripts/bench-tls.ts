@@ -11,12 +11,13 @@ import { freePortBase, labPorts } from '../lab/ports.ts';
 import { labSitesFile } from '../lab/sites-file.ts';
 import { LAB_SITES } from '../lab/sites/index.ts';
 import { LAB_ENV } from '../lab/credentials.ts';
-import { parseScanConfig, type Site } from '../src/config/load.ts';
+import { parseScanConfig } from '../src/config/load.ts';
+import type { Site } from '../src/model/site.ts';
 import { loadTrustStore } from '../src/net/trust.ts';
-import { collectTls } from '../src/collectors/tls.ts';
-import type { NetContext } from '../src/collectors/net-context.ts';
+import { collectTls } from '../src/probes/tls.ts';
+import type { NetContext } from '../src/net/net-context.ts';
 import { CHECKS } from '../src/checks/index.ts';
-import type { Check } from '../src/checks/types.ts';
+import type { Check } from '../src/model/check.ts';
 
 const RUNS = 5;
 const TLS_CHECKS = CHECKS.filter((c): c is Check<'tls'> => c.needs.every((k) => k === 'tls'));

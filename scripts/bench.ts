@@ -17,11 +17,12 @@ import { scanLab } from '../lab/run-scan.ts';
 import { startScaleLab } from '../lab/scale.ts';
 import { benchTls } from './bench-tls.ts';
 import { benchScale } from './bench-scale.ts';
-import { loadScanConfig, type ScanConfig, type Site } from '../src/config/load.ts';
+import { loadScanConfig } from '../src/config/load.ts';
+import type { ScanConfig, Site } from '../src/model/site.ts';
 import { COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
-import { collectPages } from '../src/collectors/pages.ts';
+import { collectPages } from '../src/driving/pages.ts';
 import { CHECKS } from '../src/checks/index.ts';
-import type { EvidenceKind } from '../src/collectors/types.ts';
+import type { EvidenceKind } from '../src/model/evidence.ts';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const KINDS = [...new Set(CHECKS.flatMap((c) => c.needs))] as EvidenceKind[];

@@ -7,9 +7,9 @@
 // loads in the browser: the reason this is only a fallback.
 import { createHash, type X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import { openConnection } from '../collectors/connection.ts';
-import type { NetContext } from '../collectors/net-context.ts';
-import { peerChain } from '../collectors/peer-chain.ts';
+import { openConnection } from '../net/connection.ts';
+import type { NetContext } from '../net/net-context.ts';
+import { peerChain } from '../net/peer-chain.ts';
 
 export async function verifiedLeafKeys(net: NetContext, hosts: string[]): Promise<string[]> {
   const leaves = await Promise.all(

@@ -2,7 +2,8 @@
 // as browsers match it: a wildcard stands for exactly one whole left-most label, and the
 // subject CN is never used (a certificate without SAN covers nothing). A subjectAltName that
 // cannot be parsed makes browsers reject the whole certificate: its own finding.
-import { Outcome, type Check } from './types.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { hostsWithCertificate, sanParseError, someNames } from './tls-hosts.ts';
 
 const CODES = {

@@ -1,8 +1,9 @@
 // certificate-strength: the leaf and the intermediates a host sends use RSA keys of at
 // least 2048 bits or EC keys of at least 256, and no SHA-1 or MD5 signature. A root's
 // self-signature is never checked by clients, so it is not judged.
-import type { CertificateFacts } from '../collectors/types.ts';
-import { Outcome, type Check } from './types.ts';
+import type { CertificateFacts } from '../model/evidence.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { certificateLabel, hostsWithCertificate, servedCertificates } from './tls-hosts.ts';
 
 const MIN_BITS: Record<string, number> = { rsa: 2048, 'rsa-pss': 2048, ec: 256 };

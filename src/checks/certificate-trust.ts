@@ -3,8 +3,9 @@
 // separate findings, told apart by what the certificates say. Dates, weak keys or hashes and
 // a malformed subjectAltName are left to certificate-validity, certificate-strength and
 // certificate-hostnames, even though OpenSSL reports them as verification errors too.
-import type { CertificateFacts, HostTls } from '../collectors/types.ts';
-import { Outcome, type Check } from './types.ts';
+import type { CertificateFacts, HostTls } from '../model/evidence.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { certificateLabel, hostsWithCertificate, sanParseError, servedCertificates } from './tls-hosts.ts';
 import { weaknesses } from './certificate-strength.ts';
 

@@ -1,7 +1,8 @@
 // certificate-validity: every certificate a host sends is already valid and not expired,
 // with days left measured at collection time against the policy: under minCertDaysLeft
 // fails, under certNoticeDays is a warning that does not fail the run.
-import { Outcome, type Check } from './types.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { certificateLabel, hostsWithCertificate, servedCertificates } from './tls-hosts.ts';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 // cookie-httponly: session and authentication cookies are HttpOnly, so a script (or an
 // XSS payload) cannot read them. Other cookies without HttpOnly are only worth a low note.
 import { cookieTarget, describeCookie, judgeCookies } from './cookie-records.ts';
-import type { Check } from './types.ts';
+import type { Check } from '../model/check.ts';
 
 const CODES = { 'missing-httponly': 'a cookie without HttpOnly (high for session cookies, low for others)' };
 

@@ -3,11 +3,12 @@
 // for cookies a server sent, and from the browser jar for cookies set by scripts. Deletions
 // and the cookies the site lists as known are left out.
 import { Cookie } from 'tough-cookie';
-import type { Site } from '../config/load.ts';
-import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
+import type { Site } from '../model/site.ts';
+import type { PagesEvidence, PageVisit } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
-import { Outcome, type CheckOutcome } from './types.ts';
-import { hostOf } from '../net/url.ts';
+import { Outcome } from './outcome.ts';
+import type { CheckOutcome } from '../model/findings.ts';
+import { hostOf } from '../model/url.ts';
 import { originPrefix, pageUrl } from './where.ts';
 
 const during = (visit: PageVisit): { during?: string } => {

@@ -3,8 +3,9 @@
 // promises (browsers reject the cookie otherwise), and a subdomain does not widen a cookie
 // to its parent domain.
 import { cookieTarget, describeCookie, judgeCookies, type JudgedCookie } from './cookie-records.ts';
-import type { Check, Outcome } from './types.ts';
-import { hostOf } from '../net/url.ts';
+import type { Check } from '../model/check.ts';
+import type { Outcome } from './outcome.ts';
+import { hostOf } from '../model/url.ts';
 
 const CODES = {
   'missing-samesite': 'no SameSite attribute (medium for session cookies, low for others)',

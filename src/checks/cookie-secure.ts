@@ -1,7 +1,7 @@
 // cookie-secure: every cookie the site sets carries Secure, so the browser never sends it
 // over plain http (where anyone on the network can read or overwrite it).
 import { cookieTarget, describeCookie, judgeCookies } from './cookie-records.ts';
-import type { Check } from './types.ts';
+import type { Check } from '../model/check.ts';
 
 const CODES = { 'missing-secure': 'a cookie without Secure' };
 

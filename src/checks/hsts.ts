@@ -1,7 +1,8 @@
 // hsts: every https document response from the site's hosts carries a valid
 // Strict-Transport-Security header (RFC 6797) with max-age at least the policy minimum.
-import { describeFailure } from '../collectors/describe.ts';
-import { Outcome, type Check } from './types.ts';
+import { describeFailure } from './describe-failure.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { cannotRead, reportStoppedFlows } from './visits-to-judge.ts';
 import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 

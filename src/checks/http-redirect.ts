@@ -1,10 +1,11 @@
 // http-redirect: http:// on port 80 sends every host first to https:// on the same host,
 // permanently, keeping path and query, and the chain reaches an https page within the
 // policy's hop limit without looping. Judged on the server's own answers (from Node).
-import { describeFailure } from '../collectors/describe.ts';
-import { isRedirect, unfollowable } from '../collectors/redirect-chain.ts';
-import type { RedirectChain } from '../collectors/types.ts';
-import { Outcome, type Check } from './types.ts';
+import { describeFailure } from './describe-failure.ts';
+import { isRedirect, unfollowable } from '../model/redirects.ts';
+import type { RedirectChain } from '../model/evidence.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 const PERMANENT = new Set([301, 308]);

@@ -1,9 +1,10 @@
 // https-port-443: every listed host accepts a connection on 443 and completes a TLS
 // handshake. The certificate is not judged here (rejectUnauthorized is off on purpose):
 // a port problem and a certificate problem must never read the same.
-import { describeFailure } from '../collectors/describe.ts';
-import type { FailureKind } from '../collectors/types.ts';
-import { Outcome, type Check } from './types.ts';
+import { describeFailure } from './describe-failure.ts';
+import type { FailureKind } from '../model/evidence.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { unreachableOn443 } from './unreachable.ts';
 
 const CODES = {

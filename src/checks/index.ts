@@ -1,5 +1,5 @@
 // Every check, in report order. Adding a check: write src/checks/<id>.ts and list it here.
-import type { Check } from './types.ts';
+import type { Check } from '../model/check.ts';
 import { httpsPort443 } from './https-port-443.ts';
 import { httpRedirect } from './http-redirect.ts';
 import { noDowngrade } from './no-downgrade.ts';

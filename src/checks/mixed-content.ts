@@ -2,10 +2,12 @@
 // The browser's own reports (blocked, upgraded, warned, loaded) and the references found
 // in the final DOM are merged per insecure URL, so one item is one finding, whatever the
 // number of channels that saw it. Active content is worse than passive content.
-import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../collectors/types.ts';
+import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, originPrefix, pageUrl, where } from './where.ts';
-import { Outcome, type Check, type Severity } from './types.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
+import type { Severity } from '../model/findings.ts';
 
 /** Content that cannot change the page's script or layout (optionally-blockable in the Mixed Content spec). */
 const PASSIVE: ReadonlySet<ResourceKind> = new Set(['image', 'audio', 'video', 'favicon']);

@@ -1,11 +1,12 @@
 // no-downgrade: nothing takes a user from https back to http: no redirect or Location
 // header (from Node or seen by the browser), no navigation a page starts, and no link
 // from an https page to an http:// URL of the site's own hosts.
-import { unfollowable } from '../collectors/redirect-chain.ts';
+import { unfollowable } from '../model/redirects.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, seenAt, where } from './where.ts';
-import { Outcome, type Check } from './types.ts';
-import { hostOf } from '../net/url.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
+import { hostOf } from '../model/url.ts';
 import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 const CODES = {

@@ -1,10 +1,11 @@
 // secure-forms: a form that takes a password, a payment card or a login is on an https page
 // and submits (action and every formaction) to https. A password or card field on a plain
 // http page is critical: the page itself can be rewritten to send it anywhere.
-import type { FormSnapshot } from '../collectors/types.ts';
+import type { FormSnapshot } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, seenAt } from './where.ts';
-import { Outcome, type Check } from './types.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 
 const CARD_AUTOCOMPLETE = /\bcc-(number|csc)\b/;
 const CARD_NAME = /card.?(number|num|no)\b|cc.?(number|num)\b|credit.?card|\bcvv\b|\bcvc\b|\bcsc\b/i;

@@ -1,7 +1,9 @@
 // tls-ciphers: no host accepts a NULL (no encryption), EXPORT, anonymous (no
 // authentication), RC4 or 3DES suite. Each family is offered alone in its own handshake;
 // families the local TLS library cannot offer are named in the notes, not passed silently.
-import { Outcome, type Check, type Severity } from './types.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
+import type { Severity } from '../model/findings.ts';
 import { hostsSpeakingTls, reportUnprobed } from './tls-hosts.ts';
 
 const CODES = {

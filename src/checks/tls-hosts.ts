@@ -1,9 +1,9 @@
 // Shared by the certificate and TLS checks: which hosts they can judge, and what they
 // could not. A host that never completed a handshake is "could not measure" with the
 // reason (https-port-443 reports it as a failure), never a certificate finding.
-import { describeFailure } from '../collectors/describe.ts';
-import type { CertificateFacts, CertificateParseError, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
-import type { Outcome } from './types.ts';
+import { describeFailure } from './describe-failure.ts';
+import type { CertificateFacts, CertificateParseError, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
+import type { Outcome } from './outcome.ts';
 import { HOST_UNREACHABLE } from './unreachable.ts';
 
 type WithHandshake = HostTls & { handshake: DefaultHandshake; chain: [CertificateFacts, ...CertificateFacts[]] };

@@ -1,7 +1,8 @@
 // tls-protocols: each host refuses SSLv3 (where it can be probed), TLS 1.0 and TLS 1.1
 // (deprecated by RFC 8996) and offers TLS 1.2 or 1.3. One dedicated handshake per version.
-import type { Severity } from './types.ts';
-import { Outcome, type Check } from './types.ts';
+import type { Severity } from '../model/findings.ts';
+import { Outcome } from './outcome.ts';
+import type { Check } from '../model/check.ts';
 import { hostsSpeakingTls, reportUnprobed } from './tls-hosts.ts';
 
 const OBSOLETE: Record<string, Severity> = { SSLv3: 'high', TLSv1: 'medium', 'TLSv1.1': 'medium' };

@@ -2,7 +2,7 @@
 // line per host pointing to https-port-443, which reports the cause once. The verdict stays
 // "could not measure"; only the wording and the repetition change (one DNS typo used to repeat
 // the same error in every check, once per page).
-import type { ProbeError } from '../collectors/types.ts';
+import type { ProbeError } from '../model/evidence.ts';
 
 export const HOST_UNREACHABLE = 'host unreachable (see https-port-443)';
 

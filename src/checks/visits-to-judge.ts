@@ -1,11 +1,11 @@
 // What the page checks may judge, and what they could not: every visit is judged for what was
 // seen, but a page or frame that could not be read, and whatever a stopped flow did not reach,
 // are "could not measure" for every page check, worded the same way everywhere.
-import type { PagesEvidence, PageVisit, Unread } from '../collectors/types.ts';
-import type { Outcome } from './types.ts';
+import type { PagesEvidence, PageVisit, Unread } from '../model/evidence.ts';
+import type { Outcome } from './outcome.ts';
 import { originPrefix } from './where.ts';
 import { browserCouldNotConnect, HOST_UNREACHABLE } from './unreachable.ts';
-import { hostOf } from '../net/url.ts';
+import { hostOf } from '../model/url.ts';
 
 /** What a page check could not read; a page whose host the browser could not reach is its host, once. */
 export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {

@@ -1,6 +1,6 @@
 // Where a page check saw something: the page's URL for a listed page, and for a flow its name,
 // the step or visit and the URL, e.g. "checkout › step 5 click #go-to-checkout › https://shop/checkout".
-import type { PageVisit } from '../collectors/types.ts';
+import type { PageVisit } from '../model/evidence.ts';
 
 /** "checkout › step 5 click #go-to-checkout › " for a flow's page, "" for a listed page. */
 export function originPrefix(visit: Pick<PageVisit, 'origin'>): string {

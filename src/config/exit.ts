@@ -3,7 +3,7 @@
 // drain, and a long list of problems was cut off mid-line.
 import { writeSync } from 'node:fs';
 import { ConfigError } from './errors.ts';
-import { redact } from '../report/redact.ts';
+import { redact } from '../model/redact.ts';
 
 export function stopRun(message: string): never {
   writeSync(2, `\n${message}\n\n`);

@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { splitHostPort } from '../net/connect-to.ts';
-import { TIMEOUT_MAX_MS } from './defaults.ts';
+import { TIMEOUT_MAX_MS } from '../model/defaults.ts';
 
 /** A zod refinement from a function that says what is wrong with a value, if anything. */
 export function rule<T>(problem: (value: T) => string | undefined) {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ParsedStep } from './flow-schema.ts';
 import type { SiteConfig } from './schema.ts';
-import type { Flow, FlowStep } from './load.ts';
+import type { Flow, FlowStep } from '../model/site.ts';
 
 /**
  * `where` is the site's JSON path ("$.sites[0]"); `substitutedPaths` the JSON paths whose

@@ -1,8 +1,8 @@
 // The one source of truth for sites.json: TypeScript types, runtime validation and
 // sites.schema.json (written by `npm run schema`) all come from these definitions.
 import { z } from 'zod';
-import { TIMEOUT_MAX_MS } from './defaults.ts';
-import { SEVERITIES } from '../checks/types.ts';
+import { TIMEOUT_MAX_MS } from '../model/defaults.ts';
+import { SEVERITIES } from '../model/findings.ts';
 import { acceptanceSchema } from './accept-schema.ts';
 import { flowSchema } from './flow-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';

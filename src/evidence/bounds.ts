@@ -1,12 +1,12 @@
 // How long collecting a site can take at most, from the bounds every collector keeps. A test
 // waiting for its site's evidence is given this much time on top of its own timeout, so that a
 // large site is never cut off by Playwright while a hung collection still cannot hold a run.
-import type { Site } from '../config/load.ts';
-import type { Timeouts } from '../config/defaults.ts';
-import { lanesFor, visitBudgetMs } from '../collectors/pages.ts';
-import { snapshotBudgetMs } from '../collectors/recorder.ts';
-import { scriptBudgetMs } from '../collectors/flow-script.ts';
-import { MAX_FOLLOW } from '../collectors/redirect-chain.ts';
+import type { Site } from '../model/site.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import { lanesFor, visitBudgetMs } from '../driving/pages.ts';
+import { snapshotBudgetMs } from '../recording/recorder.ts';
+import { scriptBudgetMs } from '../driving/flow-script.ts';
+import { MAX_FOLLOW } from '../net/redirect-chain.ts';
 
 function flowsBound(site: Site, t: Timeouts): number {
   return site.flows.reduce((sum, flow) => {

@@ -2,14 +2,14 @@
 // those are collected, once per site and run, in the collection process (see service.ts).
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import type { ScanConfig, Site } from '../config/load.ts';
+import type { ScanConfig, Site } from '../model/site.ts';
 import { loadTrustStore } from '../net/trust.ts';
 import { launchScanBrowser } from '../browser/launch.ts';
-import type { NetContext } from '../collectors/net-context.ts';
-import { collectTransport } from '../collectors/transport.ts';
-import { collectPages } from '../collectors/pages.ts';
-import { collectTls } from '../collectors/tls.ts';
-import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
+import type { NetContext } from '../net/net-context.ts';
+import { collectTransport } from '../probes/transport.ts';
+import { collectPages } from '../driving/pages.ts';
+import { collectTls } from '../probes/tls.ts';
+import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
 
 export interface CollectDeps {
   config: ScanConfig;

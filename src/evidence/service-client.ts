@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { EvidenceKind } from '../collectors/types.ts';
+import type { EvidenceKind } from '../model/evidence.ts';
 import type { PlanEntry } from './service.ts';
 
 export const SERVICE_ENV = 'SCAN_SERVICE';

@@ -1,11 +1,11 @@
-// The collection process of a run (started by fixtures/global-setup.ts through
+// The collection process of a run (started by scan/global-setup.ts through
 // service-client.ts). Serves evidence to the test workers over HTTP on loopback, behind a
 // random token, and stops with its parent.
 import http from 'node:http';
 import { loadScanConfig } from '../config/load.ts';
 import { createCollectDeps } from './collect.ts';
 import { CollectionService, type PlanEntry } from './service.ts';
-import type { EvidenceKind } from '../collectors/types.ts';
+import type { EvidenceKind } from '../model/evidence.ts';
 
 const token = process.env.SCAN_SERVICE_TOKEN ?? '';
 const workDir = process.env.SCAN_WORK_DIR ?? '';

@@ -11,10 +11,10 @@
 // worker), largest first, network probes as soon as planned. A test that asks for evidence
 // not started yet moves it to the front. Without a plan, evidence is collected on demand.
 import PQueue from 'p-queue';
-import type { ScanConfig, Site } from '../config/load.ts';
-import type { EvidenceKind } from '../collectors/types.ts';
+import type { ScanConfig, Site } from '../model/site.ts';
+import type { EvidenceKind } from '../model/evidence.ts';
 import { COLLECTORS, type CollectDeps } from './collect.ts';
-import { redactDeep, redactor } from '../report/redact.ts';
+import { redactDeep, redactor } from '../model/redact.ts';
 import { browserBoundMs } from './bounds.ts';
 
 export interface PlanEntry {

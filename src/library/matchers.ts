@@ -1,13 +1,13 @@
 // The `expect` matchers: each runs the scan's own checks on what the `security` fixture
 // recorded (pages) or collected from Node (a host), and reports as the scan does.
 import type { BrowserContext, ExpectMatcherState, MatcherReturnType, Page } from '@playwright/test';
-import type { TransportEvidence } from '../collectors/types.ts';
+import type { TransportEvidence } from '../model/evidence.ts';
 import { CHECKS } from '../checks/index.ts';
 import { mixedContent } from '../checks/mixed-content.ts';
 import { cookieSecure } from '../checks/cookie-secure.ts';
 import { cookieHttpOnly } from '../checks/cookie-httponly.ts';
 import { cookieSameSite } from '../checks/cookie-samesite.ts';
-import type { Check } from '../checks/types.ts';
+import type { Check } from '../model/check.ts';
 import { judgeSettings, type JudgeSettings, type MatcherOptions } from './options.ts';
 import { sessionOf, type SecurityHost, type SecuritySession } from './session.ts';
 import { judge, verdictSummary, type Verdict } from './verdict.ts';

@@ -5,11 +5,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { cookiePolicySchema, policySchema, siteSchema, sitesFileSchema, timeoutsSchema, type CookiePolicyInput, type PolicyOverrides } from '../config/schema.ts';
-import { DEFAULT_TIMEOUTS, type Timeouts } from '../config/defaults.ts';
+import { DEFAULT_TIMEOUTS, type Timeouts } from '../model/defaults.ts';
 import { jsonPath } from '../config/errors.ts';
-import { loadScanConfig, type ScanConfig } from '../config/load.ts';
+import { loadScanConfig } from '../config/load.ts';
+import type { ScanConfig } from '../model/site.ts';
 import { CHECKS } from '../checks/index.ts';
-import { DEFAULT_FAIL_ON, SEVERITIES, type Severity } from '../checks/types.ts';
+import { DEFAULT_FAIL_ON, SEVERITIES, type Severity } from '../model/findings.ts';
 import type { ConnectToRules } from '../net/connect-to.ts';
 
 /** Every public finding code, "<check id>.<code>". */

@@ -47,4 +47,4 @@ export { securityMatchers };
 export type { Security } from './security.ts';
 export type { SecurityHost } from './session.ts';
 export type { SecurityOptions, MatcherOptions, Acceptance } from './options.ts';
-export type { Severity, Finding } from '../checks/types.ts';
+export type { Severity, Finding } from '../model/findings.ts';

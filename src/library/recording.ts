@@ -3,10 +3,10 @@
 // snapshot drains what happened since the previous reading, so the readings of each page are
 // kept and judged together: everything the page loaded, set and navigated to during the test.
 import { test, type BrowserContext, type Page, type Request } from '@playwright/test';
-import type { Timeouts } from '../config/defaults.ts';
-import type { PagesEvidence, PageVisit } from '../collectors/types.ts';
-import { Recorder, snapshotBudgetMs } from '../collectors/recorder.ts';
-import { Deadline } from '../collectors/bounded.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import type { PagesEvidence, PageVisit } from '../model/evidence.ts';
+import { Recorder, snapshotBudgetMs } from '../recording/recorder.ts';
+import { Deadline } from '../recording/bounded.ts';
 
 /** The last web URL a page's main frame asked for, and why it failed if it did. */
 interface Navigation {

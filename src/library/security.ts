@@ -1,11 +1,11 @@
 // The value of the `security` fixture: the recording of the test's browser context, the
 // resolved options, and `host(name)` for the certificate and TLS checks made from Node.
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
-import type { TlsEvidence } from '../collectors/types.ts';
-import type { NetContext } from '../collectors/net-context.ts';
-import { collectTls } from '../collectors/tls.ts';
+import type { TlsEvidence } from '../model/evidence.ts';
+import type { NetContext } from '../net/net-context.ts';
+import { collectTls } from '../probes/tls.ts';
 import { loadTrustStore } from '../net/trust.ts';
-import { redactor } from '../report/redact.ts';
+import { redactor } from '../model/redact.ts';
 import { checkHostName, type ResolvedOptions } from './options.ts';
 import type { Recording } from './recording.ts';
 import { isPage, type SecurityHost, type SecuritySession } from './session.ts';

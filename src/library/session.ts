@@ -1,8 +1,8 @@
 // What the matchers judge and where their annotations go. The `security` fixture provides it
 // for its test's browser context; unit tests bind hand-made evidence the same way.
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Site } from '../config/load.ts';
-import type { PagesEvidence, TlsEvidence } from '../collectors/types.ts';
+import type { Site } from '../model/site.ts';
+import type { PagesEvidence, TlsEvidence } from '../model/evidence.ts';
 import type { JudgeSettings } from './options.ts';
 import type { AnnotationType } from './verdict.ts';
 

@@ -1,10 +1,10 @@
 // The site whose rules judge what a test saw: the sites file's site (named, or holding one of
 // the hosts seen), with the fixture's options over it. Without a sites file the hosts are the
 // ones the test opened, and policy and cookie rules are the scan's defaults.
-import type { Site } from '../config/load.ts';
-import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../config/defaults.ts';
-import type { PagesEvidence } from '../collectors/types.ts';
-import { hostOf } from '../net/url.ts';
+import type { Site } from '../model/site.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../model/defaults.ts';
+import type { PagesEvidence } from '../model/evidence.ts';
+import { hostOf } from '../model/url.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** Hosts of the https documents the pages' main frames showed, in the order first seen. */

@@ -2,9 +2,10 @@
 // reports them (public codes "<check id>.<code>", remediation), then sorted for a test.
 // Findings at or above the threshold fail, and so does what could not be measured; findings
 // below it and accepted ones are annotations, as the scan makes low/info findings warnings.
-import type { Site } from '../config/load.ts';
-import type { EvidenceKind, SiteEvidence } from '../collectors/types.ts';
-import { atOrAbove, type Check, type Severity } from '../checks/types.ts';
+import type { Site } from '../model/site.ts';
+import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
+import { atOrAbove, type Severity } from '../model/findings.ts';
+import type { Check } from '../model/check.ts';
 import { toResult, type CheckResult } from '../report/result.ts';
 import type { Acceptance, JudgeSettings } from './options.ts';
 

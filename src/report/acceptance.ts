@@ -1,7 +1,7 @@
 // Which `accept` entry of the sites file covers a finding. An entry names a check id or a finding
 // code (or both), optionally a site and a target; it holds through its `expires` day (UTC) and
 // then stops covering: the finding counts again, marked as an expired acceptance.
-import type { Acceptance } from '../config/load.ts';
+import type { Acceptance } from '../model/site.ts';
 
 export interface AcceptanceNote {
   reason: string;

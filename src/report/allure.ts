@@ -2,7 +2,7 @@
 // the worst finding, "broken" for a check that could not measure, the findings as the
 // description. Categories are in allure-categories.ts.
 import { Status, type Label, type TestResult } from 'allure-js-commons';
-import type { Severity } from '../checks/types.ts';
+import type { Severity } from '../model/findings.ts';
 import { acceptedLine, findingLines, type CheckResult } from './result.ts';
 import { worstFinding } from './summary.ts';
 import { cell } from './markdown.ts';

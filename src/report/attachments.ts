@@ -2,7 +2,7 @@
 // readable tables (Markdown, shown as HTML) and images beside the raw JSON. One renderer per
 // evidence kind, and one per check that has a view of its own.
 import { existsSync } from 'node:fs';
-import type { CertificateFacts, EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../collectors/types.ts';
+import type { CertificateFacts, EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
 import { insecureItems } from '../checks/mixed-content.ts';
 import { cookieRecords } from '../checks/cookie-records.ts';
 import { originPrefix, where } from '../checks/where.ts';

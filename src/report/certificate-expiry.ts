@@ -1,8 +1,8 @@
 // The certificate expiry overview: every host of every site with the date its served chain
 // stops being valid (the soonest certificate of it, usually the leaf) and the days left at
 // collection time, soonest first. Shown beside certificate-validity's verdict and in summary.md.
-import type { TlsEvidence } from '../collectors/types.ts';
-import { Outcome } from '../checks/types.ts';
+import type { TlsEvidence } from '../model/evidence.ts';
+import { Outcome } from '../checks/outcome.ts';
 import { hostsWithCertificate, servedCertificates } from '../checks/tls-hosts.ts';
 import { table } from './markdown.ts';
 

@@ -4,9 +4,7 @@
 // escaped to read literally: no emphasis, link or HTML a hostile page could slip in.
 import MarkdownIt from 'markdown-it';
 import { markdownTable } from 'markdown-table';
-
-/** A server's error text may hold line breaks: a line of a report is one line. */
-export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+import { oneLine } from '../model/text.ts';
 
 /** Any text as one table cell (or list item) that renders exactly as written. */
 export const cell = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>|~&#]/g, '\\$&');

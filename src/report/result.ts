@@ -1,10 +1,11 @@
 // The record of one site x check, attached to its test and read back by the reporters. The
 // site's gate applies here: findings at or above its `failOn` fail, those below are warnings,
 // and a finding an `accept` entry covers is set aside as accepted until the entry expires.
-import type { Acceptance, Site } from '../config/load.ts';
-import { statusOf, type Check, type CheckOutcome, type CheckStatus, type Finding, type Severity, type Unmeasured } from '../checks/types.ts';
+import type { Acceptance, Site } from '../model/site.ts';
+import { statusOf, type CheckOutcome, type CheckStatus, type Finding, type Severity, type Unmeasured } from '../model/findings.ts';
+import type { Check } from '../model/check.ts';
 import { acceptanceFor, dayOf, type AcceptanceNote } from './acceptance.ts';
-import { oneLine } from './markdown.ts';
+import { oneLine } from '../model/text.ts';
 
 export const RESULT_ATTACHMENT = 'check-result';
 /** The evidence a check judged, as JSON. */

@@ -1,7 +1,7 @@
 // The run as a whole, from every test's check result: reports/summary.json, the site x check
 // matrix and the totals. The console, summary.json and summary.md all come from this one model,
 // so their counts cannot disagree.
-import { SEVERITIES, worstOf, type CheckStatus, type Severity } from '../checks/types.ts';
+import { SEVERITIES, worstOf, type CheckStatus, type Severity } from '../model/findings.ts';
 import type { CheckResult } from './result.ts';
 import { bySoonest, type ExpiryRow } from './certificate-expiry.ts';
 

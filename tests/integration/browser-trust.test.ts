@@ -17,9 +17,10 @@ import { runScan, type Summary } from '../../lab/run-scan.ts';
 import { LAB_ENV } from '../../lab/credentials.ts';
 import { good } from '../../lab/sites/good.ts';
 import { keyReuseExpired, keyReuseWrongName } from '../../lab/sites/key-reuse.ts';
-import { parseScanConfig, type ScanConfig } from '../../src/config/load.ts';
+import { parseScanConfig } from '../../src/config/load.ts';
+import type { ScanConfig } from '../../src/model/site.ts';
 import { loadTrustStore, type TrustStore } from '../../src/net/trust.ts';
-import type { NetContext } from '../../src/collectors/net-context.ts';
+import type { NetContext } from '../../src/net/net-context.ts';
 import { launchScanBrowser } from '../../src/browser/launch.ts';
 import { hostsToLearn, spkiHash, verifiedLeafKeys } from '../../src/browser/spki-fallback.ts';
 

@@ -20,7 +20,7 @@ import { startLab, type RunningLab } from '../../lab/server.ts';
 import { freePortBase } from '../../lab/ports.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { LAB_SITES } from '../../lab/sites/index.ts';
-import { UNSAFE_NO_REDACTION } from '../../src/report/redact.ts';
+import { UNSAFE_NO_REDACTION } from '../../src/model/redact.ts';
 
 const id = randomBytes(4).toString('hex');
 const SECRETS: Record<string, string> = {

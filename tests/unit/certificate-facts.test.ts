@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { issue, rawExtension } from '../../lab/pki.ts';
 import { createLabPki } from '../../lab/server.ts';
-import { certificateFacts, coversHost, trustAnchor } from '../../src/collectors/certificate-facts.ts';
-import { readExtensions } from '../../src/collectors/certificate-extensions.ts';
+import { certificateFacts, coversHost, trustAnchor } from '../../src/probes/certificate-facts.ts';
+import { readExtensions } from '../../src/probes/certificate-extensions.ts';
 
 const pki = await createLabPki();
 const ca = [pki.root.certPem];

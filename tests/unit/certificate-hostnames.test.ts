@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateHostnames } from '../../src/checks/certificate-hostnames.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { certificate, deadTlsHost, site, tlsEvidence, tlsHost } from './evidence-builders.ts';
 
 const uncovered = (host: string, subjectAltNames: string[] | null) =>

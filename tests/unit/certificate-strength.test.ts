@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateStrength } from '../../src/checks/certificate-strength.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { certificate, deadTlsHost, intermediate, site, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
 
 const withChain = (host: string, ...chain: ReturnType<typeof certificate>[]) => tlsHost(host, { chain: [chain[0]!, ...chain.slice(1)] });

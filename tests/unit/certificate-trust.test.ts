@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateTrust } from '../../src/checks/certificate-trust.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { certificate, deadTlsHost, intermediate, site, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
 
 const run = (...hosts: ReturnType<typeof tlsHost>[]) => certificateTrust.run(site(), { tls: tlsEvidence(...hosts) });

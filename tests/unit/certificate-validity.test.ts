@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateValidity } from '../../src/checks/certificate-validity.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { certificate, daysFromNow, deadTlsHost, intermediate, site, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
 
 const withLeaf = (host: string, validFrom: string, validTo: string) =>

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseScanConfig } from '../../src/config/load.ts';
-import { TIMEOUT_MAX_MS } from '../../src/config/defaults.ts';
+import { TIMEOUT_MAX_MS } from '../../src/model/defaults.ts';
 import { oneSite, problems, rejection } from './config-helpers.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-flows-'));

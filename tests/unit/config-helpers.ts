@@ -1,6 +1,7 @@
 // Parsing a sites file given as a value, for the config tests.
 import assert from 'node:assert/strict';
-import { parseScanConfig, type ScanConfig } from '../../src/config/load.ts';
+import { parseScanConfig } from '../../src/config/load.ts';
+import type { ScanConfig } from '../../src/model/site.ts';
 import { ConfigError } from '../../src/config/errors.ts';
 
 export const FILE = '/x/sites.json';

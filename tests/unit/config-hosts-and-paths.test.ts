@@ -2,7 +2,7 @@
 // refused with a message saying why and what to write instead.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TIMEOUT_MAX_MS } from '../../src/config/defaults.ts';
+import { TIMEOUT_MAX_MS } from '../../src/model/defaults.ts';
 import { assertProblems, oneSite, parse, problems } from './config-helpers.ts';
 
 test('a site URL with a port is refused, pointing at connectTo', () => {

@@ -1,7 +1,7 @@
 // No config error message may show a value substituted from the environment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REDACTED } from '../../src/report/redact.ts';
+import { REDACTED } from '../../src/model/redact.ts';
 import { oneSite, problems } from './config-helpers.ts';
 
 const SECRET = 'hunter2-from-env';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScanConfig } from '../../src/config/load.ts';
-import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/model/defaults.ts';
 import { sitesJsonSchema, SCHEMA_FILE } from '../../src/config/json-schema.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';

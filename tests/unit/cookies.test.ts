@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { cookieSecure } from '../../src/checks/cookie-secure.ts';
 import { cookieHttpOnly } from '../../src/checks/cookie-httponly.ts';
 import { cookieSameSite } from '../../src/checks/cookie-samesite.ts';
 import { cookieRecords } from '../../src/checks/cookie-records.ts';
-import type { Check } from '../../src/checks/types.ts';
-import type { JarCookie, PageVisit } from '../../src/collectors/types.ts';
+import type { Check } from '../../src/model/check.ts';
+import type { JarCookie, PageVisit } from '../../src/model/evidence.ts';
 import { pages, response, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';

@@ -1,6 +1,6 @@
 // Hand-made evidence for unit tests of the checks.
-import type { Site } from '../../src/config/load.ts';
-import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/config/defaults.ts';
+import type { Site } from '../../src/model/site.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/model/defaults.ts';
 import type {
   CertificateFacts,
   HostTls,
@@ -14,7 +14,7 @@ import type {
   SuiteProbe,
   TlsEvidence,
   TransportEvidence,
-} from '../../src/collectors/types.ts';
+} from '../../src/model/evidence.ts';
 
 export function site(overrides: Partial<Site> = {}): Site {
   return {

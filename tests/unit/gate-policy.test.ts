@@ -2,8 +2,10 @@
 // entries set known findings aside until they expire.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Outcome, type Check, type Severity } from '../../src/checks/types.ts';
-import type { Acceptance } from '../../src/config/load.ts';
+import { Outcome } from '../../src/checks/outcome.ts';
+import type { Check } from '../../src/model/check.ts';
+import type { Severity } from '../../src/model/findings.ts';
+import type { Acceptance } from '../../src/model/site.ts';
 import { failureMessage, toResult } from '../../src/report/result.ts';
 import { site } from './evidence-builders.ts';
 

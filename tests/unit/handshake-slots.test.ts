@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { HANDSHAKES_PER_RUN, HANDSHAKES_PER_SERVER, withHandshakeSlot } from '../../src/collectors/handshake-slots.ts';
-import { openConnection } from '../../src/collectors/connection.ts';
+import { HANDSHAKES_PER_RUN, HANDSHAKES_PER_SERVER, withHandshakeSlot } from '../../src/net/handshake-slots.ts';
+import { openConnection } from '../../src/net/connection.ts';
 
 test('at most 4 attempts at once per server and 16 in the process', async () => {
   const running = new Map<string, number>();

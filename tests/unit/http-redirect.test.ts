@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpRedirect } from '../../src/checks/http-redirect.ts';
-import { statusOf } from '../../src/checks/types.ts';
-import { unfollowable } from '../../src/collectors/redirect-chain.ts';
-import type { HttpExchange } from '../../src/collectors/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
+import { unfollowable } from '../../src/model/redirects.ts';
+import type { HttpExchange } from '../../src/model/evidence.ts';
 import { answer, chain, failed, healthyHost, redirectHop, site, transport } from './evidence-builders.ts';
 
 const S = site({ hosts: ['example.test'] });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpsPort443 } from '../../src/checks/https-port-443.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { answer, chain, failed, healthyHost, site, transport } from './evidence-builders.ts';
 
 test('healthy hosts pass', () => {

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, ExpectMatcherState, MatcherReturnType, Page } from '@playwright/test';
-import type { Site } from '../../src/config/load.ts';
-import type { FormSnapshot, PagesEvidence, PageVisit, TlsEvidence } from '../../src/collectors/types.ts';
+import type { Site } from '../../src/model/site.ts';
+import type { FormSnapshot, PagesEvidence, PageVisit, TlsEvidence } from '../../src/model/evidence.ts';
 import { securityMatchers } from '../../src/library/matchers.ts';
 import { bindSession, type SecuritySession } from '../../src/library/session.ts';
 import type { JudgeSettings } from '../../src/library/options.ts';

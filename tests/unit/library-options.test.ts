@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/config/defaults.ts';
+import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../../src/model/defaults.ts';
 import { checkHostName, judgeSettings, resolveOptions } from '../../src/library/options.ts';
 import { documentHosts, siteFor } from '../../src/library/site.ts';
 import { pages, response, visit } from './evidence-builders.ts';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { insecureItems, mixedContent } from '../../src/checks/mixed-content.ts';
-import { parseMixedContentConsole } from '../../src/collectors/mixed-content-watch.ts';
-import type { MixedContentReport, ResourceReference } from '../../src/collectors/types.ts';
+import { parseMixedContentConsole } from '../../src/recording/mixed-content-watch.ts';
+import type { MixedContentReport, ResourceReference } from '../../src/model/evidence.ts';
 import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';

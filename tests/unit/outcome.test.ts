@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_LISTED, Outcome, statusOf } from '../../src/checks/types.ts';
+import { MAX_LISTED, Outcome } from '../../src/checks/outcome.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { CHECKS } from '../../src/checks/index.ts';
 
 test('a flood of findings of one code keeps the first ones and a count with the worst severity', () => {

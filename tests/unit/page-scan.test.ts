@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanDocument, srcsetUrls, cssUrls } from '../../src/collectors/page-scan.ts';
+import { scanDocument, srcsetUrls, cssUrls } from '../../src/recording/page-scan.ts';
 
 const PAGE = 'https://example.test/shop/';
 const refs = (html: string) => scanDocument(html, PAGE).insecureReferences.map((r) => [r.kind, r.via, r.url]);

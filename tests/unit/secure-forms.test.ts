@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { secureForms, sensitivity } from '../../src/checks/secure-forms.ts';
-import type { FormField, FormSnapshot } from '../../src/collectors/types.ts';
+import type { FormField, FormSnapshot } from '../../src/model/evidence.ts';
 import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/login';

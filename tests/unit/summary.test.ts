@@ -2,7 +2,8 @@
 // accepted findings, unmeasured targets grouped per host, the matrix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Outcome, type Check } from '../../src/checks/types.ts';
+import { Outcome } from '../../src/checks/outcome.ts';
+import type { Check } from '../../src/model/check.ts';
 import { toResult } from '../../src/report/result.ts';
 import { summarize, unmeasuredGroups } from '../../src/report/summary.ts';
 import { summaryMarkdown } from '../../src/report/summary-markdown.ts';

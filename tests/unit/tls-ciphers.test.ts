@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tlsCiphers } from '../../src/checks/tls-ciphers.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { accepted, deadTlsHost, notProbed, refused, site, tlsEvidence, tlsHost } from './evidence-builders.ts';
 
 test('no weak family accepted passes, and families the library cannot offer are named', () => {

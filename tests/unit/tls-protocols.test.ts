@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tlsProtocols } from '../../src/checks/tls-protocols.ts';
-import { statusOf } from '../../src/checks/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
 import { accepted, deadTlsHost, refused, site, tlsEvidence, tlsHost } from './evidence-builders.ts';
 
 test('TLS 1.2 and 1.3 only passes, and the notes say what was offered and what could not be probed', () => {

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHECKS } from '../../src/checks/index.ts';
-import { statusOf } from '../../src/checks/types.ts';
-import type { SiteEvidence } from '../../src/collectors/types.ts';
+import { statusOf } from '../../src/model/findings.ts';
+import type { SiteEvidence } from '../../src/model/evidence.ts';
 import { HOST_UNREACHABLE } from '../../src/checks/unreachable.ts';
 import { chain, deadTlsHost, failed, pages, site, tlsEvidence, transport, unloaded } from './evidence-builders.ts';
 

@@ -6,11 +6,11 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import pLimit from 'p-limit';
-import type { Flow, Site } from '../config/load.ts';
-import type { FlowRun, PageVisit, RefusedSecret } from './types.ts';
-import { Recorder, snapshotBudgetMs } from './recorder.ts';
-import { firstLine } from './describe.ts';
-import { Deadline, bounded } from './bounded.ts';
+import type { Flow, Site } from '../model/site.ts';
+import type { FlowRun, PageVisit, RefusedSecret } from '../model/evidence.ts';
+import { Recorder, snapshotBudgetMs } from '../recording/recorder.ts';
+import { firstLine } from '../model/text.ts';
+import { Deadline, bounded } from '../recording/bounded.ts';
 import { changesPage, describeStep, runStep, stepLabels } from './flow-steps.ts';
 import { runScript } from './flow-script.ts';
 import { visitLane, visitPage, type BrowserCollectOptions } from './pages.ts';

@@ -3,8 +3,8 @@
 // requested (blocked before a request, srcset candidates not chosen, lazy content never
 // scrolled to). Text, comments and links are not content a page loads, so they are ignored.
 import * as cheerio from 'cheerio';
-import type { FormField, FormSnapshot, PageLink, ResourceKind, ResourceReference } from './types.ts';
-import { isInsecureUrl as isInsecure, resolveUrl as resolve } from '../net/url.ts';
+import type { FormField, FormSnapshot, PageLink, ResourceKind, ResourceReference } from '../model/evidence.ts';
+import { isInsecureUrl as isInsecure, resolveUrl as resolve } from '../model/url.ts';
 
 type Api = cheerio.CheerioAPI;
 // cheerio's node types (from domhandler, not a direct dependency), reached through its API.

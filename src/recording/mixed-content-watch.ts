@@ -6,9 +6,9 @@
 // responses really received over http complete the picture. Firefox and WebKit have no CDP:
 // there only those page events are watched.
 import type { CDPSession, ConsoleMessage, Frame, Page, Request, Response, WebSocket } from '@playwright/test';
-import type { MixedContentReport, MixedResolution, ResourceKind } from './types.ts';
+import type { MixedContentReport, MixedResolution, ResourceKind } from '../model/evidence.ts';
 import { bounded } from './bounded.ts';
-import { isInsecureUrl } from '../net/url.ts';
+import { isInsecureUrl } from '../model/url.ts';
 
 /** CDP Audits MixedContentResourceType -> our vocabulary. */
 const AUDIT_KINDS: Record<string, ResourceKind> = {

@@ -4,9 +4,9 @@
 // offered with every suite the library has, as sslscan does: a server that speaks TLS 1.0
 // only with NULL, anonymous or CBC suites still speaks TLS 1.0.
 import tls from 'node:tls';
-import { openConnection, type TlsOptions } from './connection.ts';
-import type { NetContext } from './net-context.ts';
-import type { SuiteProbe } from './types.ts';
+import { openConnection, type TlsOptions } from '../net/connection.ts';
+import type { NetContext } from '../net/net-context.ts';
+import type { SuiteProbe } from '../model/evidence.ts';
 
 export interface ProbeSpec {
   name: string;

@@ -1,9 +1,9 @@
 // Transport evidence for a site: for every host, the https:// answer (handshake and first
 // response onwards) and the http:// redirect chain, all hosts probed concurrently.
-import type { Site } from '../config/load.ts';
-import type { NetContext } from './net-context.ts';
-import { walkRedirects } from './redirect-chain.ts';
-import type { TransportEvidence } from './types.ts';
+import type { Site } from '../model/site.ts';
+import type { NetContext } from '../net/net-context.ts';
+import { walkRedirects } from '../net/redirect-chain.ts';
+import type { TransportEvidence } from '../model/evidence.ts';
 
 /** Added to the probed http:// URL so a redirect that drops the query string shows. */
 export const PROBE_QUERY = 'https-scan=1';

@@ -2,7 +2,7 @@
 // fills in SameSite=Lax for a cookie that set none, CDP leaves it out. Values are only
 // compared here, to see which cookies a visit set or changed, and never recorded.
 import type { CDPSession } from '@playwright/test';
-import type { JarCookie } from './types.ts';
+import type { JarCookie } from '../model/evidence.ts';
 
 /** The fields read from CDP's Network.Cookie (it has more: expiry, size, priority...). */
 type CdpCookie = JarCookie & { value: string };

@@ -5,10 +5,10 @@
 // a host that does not answer.
 import net from 'node:net';
 import tls from 'node:tls';
-import { resolveConnect } from '../net/connect-to.ts';
+import { resolveConnect } from './connect-to.ts';
 import { withHandshakeSlot } from './handshake-slots.ts';
 import type { NetContext } from './net-context.ts';
-import type { FailureKind, ProbeError, TlsSession } from './types.ts';
+import type { FailureKind, ProbeError, TlsSession } from '../model/evidence.ts';
 
 export type Connection =
   | { ok: true; socket: net.Socket; connectedTo: string; tls?: TlsSession }

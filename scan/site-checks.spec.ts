@@ -1,8 +1,8 @@
 // One test per site x check, parameterised from the sites file. Thin on purpose: the
 // evidence comes from the run's collection process and the verdict from src/checks.
-import { test } from '../../fixtures/scan.ts';
-import { loadScanConfig } from '../../src/config/load.ts';
-import { CHECKS } from '../../src/checks/index.ts';
+import { test } from './fixtures.ts';
+import { loadScanConfig } from '../src/config/load.ts';
+import { CHECKS } from '../src/checks/index.ts';
 
 const config = loadScanConfig();
 

@@ -1,22 +1,12 @@
 // Walks a redirect chain from Node one hop at a time, so every answer is the server's own
 // (the browser's HSTS cache would rewrite http:// before the server is ever asked).
 import { exchange } from './http-exchange.ts';
-import { schemeOf } from '../net/url.ts';
+import { isRedirect, unfollowable } from '../model/redirects.ts';
 import type { NetContext } from './net-context.ts';
-import type { RedirectChain } from './types.ts';
+import type { RedirectChain } from '../model/evidence.ts';
 
 /** Hops followed before giving up; checks judge chains against the (smaller) policy limit. */
 export const MAX_FOLLOW = 10;
-
-export const isRedirect = (status: number | undefined): boolean =>
-  status !== undefined && [301, 302, 303, 307, 308].includes(status);
-
-/** Why a Location cannot be followed: as in Fetch, only an http(s) URL is a redirect; anything else ends the chain. */
-export function unfollowable(location: string): 'unsafe-scheme' | 'bad-location' | undefined {
-  const scheme = schemeOf(location);
-  if (scheme === undefined) return 'bad-location';
-  return scheme === 'http:' || scheme === 'https:' ? undefined : 'unsafe-scheme';
-}
 
 export async function walkRedirects(ctx: NetContext, startUrl: string): Promise<RedirectChain> {
   const hops: RedirectChain['hops'] = [];

@@ -6,12 +6,12 @@
 // listed in the order of `pages`. Flows run meanwhile, one after another.
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import type { Site } from '../config/load.ts';
-import type { Timeouts } from '../config/defaults.ts';
-import type { PagesEvidence, PageVisit, VisitOrigin } from './types.ts';
-import { Recorder, snapshotBudgetMs } from './recorder.ts';
-import { firstLine } from './describe.ts';
-import { Deadline, bounded } from './bounded.ts';
+import type { Site } from '../model/site.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import type { PagesEvidence, PageVisit, VisitOrigin } from '../model/evidence.ts';
+import { Recorder, snapshotBudgetMs } from '../recording/recorder.ts';
+import { firstLine } from '../model/text.ts';
+import { Deadline, bounded } from '../recording/bounded.ts';
 import { runFlows } from './flows.ts';
 
 /**

@@ -1,6 +1,6 @@
 // What every Node-side probe needs to reach a host the way the user configured it.
-import type { Timeouts } from '../config/defaults.ts';
-import type { ConnectToRules } from '../net/connect-to.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import type { ConnectToRules } from './connect-to.ts';
 
 export interface NetContext {
   connectTo: ConnectToRules;

@@ -7,11 +7,11 @@ import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import type { DriveResult, FlowSession } from './flows.ts';
 import { snapshotStep } from './flows.ts';
-import { bounded } from './bounded.ts';
-import { firstLine } from './describe.ts';
+import { bounded } from '../recording/bounded.ts';
+import { firstLine } from '../model/text.ts';
 import { inspectSecretField } from './secret-guard.ts';
-import type { RefusedSecret } from './types.ts';
-import type { Timeouts } from '../config/defaults.ts';
+import type { RefusedSecret } from '../model/evidence.ts';
+import type { Timeouts } from '../model/defaults.ts';
 
 /** What a flow script receives. */
 export interface FlowScriptArgs {

@@ -7,7 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import * as x509 from '@peculiar/x509';
 import { readExtensions } from './certificate-extensions.ts';
-import type { CertificateFacts } from './types.ts';
+import type { CertificateFacts } from '../model/evidence.ts';
 
 /** Signature algorithms @peculiar/x509 does not name: it returns their bare OID. */
 const LEGACY_SIGNATURES: Record<string, { name: string; hash: string }> = {

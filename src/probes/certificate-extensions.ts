@@ -8,7 +8,7 @@ import net from 'node:net';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import * as asn1X509 from '@peculiar/asn1-x509';
 import * as x509 from '@peculiar/x509';
-import type { CertificateParseError } from './types.ts';
+import type { CertificateParseError } from '../model/evidence.ts';
 
 const BROWSER_PARSED: Record<string, { name: string; schema: new () => unknown }> = {
   [asn1X509.id_ce_subjectAltName]: { name: 'subjectAltName', schema: asn1X509.SubjectAlternativeName },

@@ -1,8 +1,14 @@
 // Defaults applied where sites.json is silent. Documented in README.md ("Policy").
-import { DEFAULT_FAIL_ON } from '../checks/types.ts';
-import type { PolicyOverrides } from './schema.ts';
+import { DEFAULT_FAIL_ON, type Severity } from './findings.ts';
 
-export type Policy = Required<PolicyOverrides>;
+/** What a site is held to; sites.json's `policy` overrides any of it (config/schema.ts describes each field). */
+export interface Policy {
+  minHstsMaxAge: number;
+  maxRedirectHops: number;
+  minCertDaysLeft: number;
+  certNoticeDays: number;
+  failOn: Severity;
+}
 
 export const DEFAULT_POLICY: Readonly<Policy> = {
   minHstsMaxAge: 31_536_000,

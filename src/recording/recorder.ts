@@ -10,14 +10,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Locator, Page, Request, Response } from '@playwright/test';
-import type { Timeouts } from '../config/defaults.ts';
-import type { NavigationRequest, ObservedResponse, PageVisit, Unread, VisitOrigin } from './types.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import type { NavigationRequest, ObservedResponse, PageVisit, Unread, VisitOrigin } from '../model/evidence.ts';
 import { watchMixedContent, type MixedContentWatch } from './mixed-content-watch.ts';
 import { changedCookies, readJar, type JarSnapshot } from './cookie-jar.ts';
 import { readPage } from './page-read.ts';
 import { bounded, Deadline } from './bounded.ts';
-import { resolveUrl } from '../net/url.ts';
-import { firstLine } from './describe.ts';
+import { resolveUrl } from '../model/url.ts';
+import { firstLine } from '../model/text.ts';
 
 export interface RecorderOptions {
   timeouts: Timeouts;

@@ -4,9 +4,9 @@
 // `timeout` option is never armed on a socket handed over through createConnection.
 import http from 'node:http';
 import { classifyError, openConnection } from './connection.ts';
-import { resolveUrl } from '../net/url.ts';
+import { resolveUrl } from '../model/url.ts';
 import type { NetContext } from './net-context.ts';
-import type { HttpExchange } from './types.ts';
+import type { HttpExchange } from '../model/evidence.ts';
 
 export const USER_AGENT = 'site-security-harness/0.1 (+https://github.com/)';
 

@@ -4,10 +4,10 @@
 // be read in time, or is too large to parse, is recorded as unread, never skipped silently.
 import type { Frame, Page } from '@playwright/test';
 import pLimit from 'p-limit';
-import type { FormSnapshot, PageLink, ResourceReference, Unread } from './types.ts';
+import type { FormSnapshot, PageLink, ResourceReference, Unread } from '../model/evidence.ts';
 import { scanDocument } from './page-scan.ts';
 import { bounded, type Deadline } from './bounded.ts';
-import { firstLine } from './describe.ts';
+import { firstLine } from '../model/text.ts';
 
 /** Past this size a frame's HTML is not parsed: a hostile page must not stall the run. */
 export const MAX_HTML_BYTES = 5_000_000;

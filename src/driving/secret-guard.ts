@@ -2,8 +2,8 @@
 // one of the site's hosts (or the flow's allowHosts), in a form that submits to https. The
 // field is inspected in the page itself, so relative actions, <base href>, formaction and
 // form= owners resolve exactly as the browser would submit them.
-import { hostOf } from '../net/url.ts';
-import type { RefusedSecret } from './types.ts';
+import { hostOf } from '../model/url.ts';
+import type { RefusedSecret } from '../model/evidence.ts';
 
 /** The facts about a field that decide whether a secret may be typed into it. */
 interface FieldFacts {

@@ -5,13 +5,13 @@
 // all (no TCP connection, or silence twice) is not probed further: each probe would only
 // wait out the same silence.
 import type { TLSSocket } from 'node:tls';
-import type { Site } from '../config/load.ts';
-import { openConnection } from './connection.ts';
+import type { Site } from '../model/site.ts';
+import { openConnection } from '../net/connection.ts';
 import { certificateFacts, coversHost, trustAnchor } from './certificate-facts.ts';
-import type { NetContext } from './net-context.ts';
-import { peerChain } from './peer-chain.ts';
+import type { NetContext } from '../net/net-context.ts';
+import { peerChain } from '../net/peer-chain.ts';
 import { CIPHER_PROBES, PROTOCOL_PROBES, runProbe, tlsLibrary, type ProbeSpec } from './tls-probes.ts';
-import type { HostTls, ProbeError, SuiteProbe, TlsEvidence } from './types.ts';
+import type { HostTls, ProbeError, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
 
 async function defaultHandshake(ctx: NetContext, host: string): Promise<Pick<HostTls, 'connectedTo' | 'handshake' | 'error' | 'chain'>> {
   const conn = await openConnection(ctx, host, 443, true);

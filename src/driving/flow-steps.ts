@@ -3,11 +3,11 @@
 // bounded by its timeout; a failure is returned, never thrown. A secret is typed only after
 // the field passed the secret guard.
 import type { Locator, Page } from '@playwright/test';
-import type { Flow, FlowStep } from '../config/load.ts';
+import type { Flow, FlowStep } from '../model/site.ts';
 import { inspectSecretField } from './secret-guard.ts';
-import { Recorder } from './recorder.ts';
-import type { RefusedSecret } from './types.ts';
-import { firstLine } from './describe.ts';
+import { Recorder } from '../recording/recorder.ts';
+import type { RefusedSecret } from '../model/evidence.ts';
+import { firstLine } from '../model/text.ts';
 
 export type StepResult =
   | { ok: true; status?: number; typedPassword?: boolean }

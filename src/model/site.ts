@@ -1,0 +1,64 @@
+// A site as every layer sees it once the sites file is read: its hosts, pages, policy, cookie
+// rules and flows, and the run's own settings (connectTo, ca, timeouts, accepted findings).
+import type { Policy, Timeouts } from './defaults.ts';
+
+export interface Site {
+  name: string;
+  url: string;
+  /** The URL's host first, then the listed subdomains. */
+  hosts: string[];
+  pages: string[];
+  policy: Policy;
+  cookies: CookiePolicy;
+  /** False: no screenshot of this site's pages and flows (its pages show secrets). */
+  screenshots: boolean;
+  /** Every flow comes after the flow named in its `after`; otherwise file order. */
+  flows: Flow[];
+}
+
+/** `secret`: the value as written held a ${VAR} placeholder. */
+export type FlowStep =
+  | { kind: 'goto'; url: string /* absolute, resolved against the site URL */; timeoutMs?: number }
+  | { kind: 'click' | 'check' | 'uncheck'; selector: string; timeoutMs?: number }
+  | { kind: 'fill'; selector: string; value: string; secret: boolean; timeoutMs?: number }
+  | { kind: 'select'; selector: string; values: string[]; secret: boolean; timeoutMs?: number }
+  | { kind: 'press'; selector: string; key: string; timeoutMs?: number }
+  | { kind: 'waitFor'; url?: string; selector?: string; text?: string; timeoutMs?: number };
+
+export interface Flow {
+  name: string;
+  after?: string;
+  steps?: FlowStep[]; // exactly one of steps / script
+  script?: string; // absolute path
+  visit: string[]; // paths, default []
+  allowHosts: string[]; // lower-cased, default []
+  secrets: Record<string, string>; // substituted values, default {}
+}
+
+export interface CookiePolicy {
+  sessionNames: string[];
+  ignore: { name: string; domain?: string; reason: string }[];
+}
+
+/** A known finding accepted until `expires` (YYYY-MM-DD): at least one of check and code. */
+export interface Acceptance {
+  check?: string;
+  /** "<check id>.<code>" */
+  code?: string;
+  site?: string;
+  target?: string;
+  reason: string;
+  expires: string;
+}
+
+export interface ScanConfig {
+  sitesFile: string;
+  /** Absolute path of the extra CA bundle, when configured (read when used: it may be generated later). */
+  caFile?: string;
+  connectTo: Record<string, string>;
+  timeouts: Timeouts;
+  sites: Site[];
+  accept: Acceptance[];
+  /** Values substituted from the environment, and flows' secrets: never to appear in any report. */
+  secrets: string[];
+}
