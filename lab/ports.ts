@@ -15,7 +15,7 @@ export interface LabPorts {
 export function labPorts(base: number, sites: LabSite[]): LabPorts {
   const https = new Map<string, number>();
   const hosts = sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])]);
-  hosts.forEach((h, i) => https.set(h.host, base + 1 + i));
+  for (const [i, h] of hosts.entries()) https.set(h.host, base + 1 + i);
   return { http: base, https, closed: base + 1 + hosts.length };
 }
 

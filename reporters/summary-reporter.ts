@@ -45,7 +45,7 @@ export default class SummaryReporter implements Reporter {
       { startedAt: this.startedAt.toISOString(), finishedAt: new Date().toISOString(), sitesFile: sitesFilePath(), environment: this.environment },
     );
     const markdown = summaryMarkdown(summary);
-    const markdownFile = this.outputFile.replace(/\.json$/, '') + '.md';
+    const markdownFile = `${this.outputFile.replace(/\.json$/, '')}.md`;
     mkdirSync(path.dirname(this.outputFile), { recursive: true });
     writeFileSync(this.outputFile, `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(markdownFile, markdown);

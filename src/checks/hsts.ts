@@ -23,7 +23,7 @@ export function parseSts(value: string): StsParse {
     let raw = eq < 0 ? undefined : directive.slice(eq + 1).trim();
     if (!TOKEN.test(name)) return { ok: false, reason: `"${name}" is not a valid directive name` };
     if (seen.has(name)) return { ok: false, reason: `directive "${name}" appears more than once` };
-    if (raw !== undefined && raw.startsWith('"')) {
+    if (raw?.startsWith('"')) {
       if (!/^"[^"]*"$/.test(raw)) return { ok: false, reason: `unterminated quoted value for "${name}"` };
       raw = raw.slice(1, -1);
     }

@@ -30,7 +30,7 @@ export function flowProblems(flows: RawFlow[], siteHosts: string[] | undefined, 
 function afterProblems(flows: RawFlow[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const byName = new Map<unknown, number>();
-  flows.forEach((flow, i) => byName.set(flow?.name, byName.get(flow?.name) ?? i));
+  for (const [i, flow] of flows.entries()) byName.set(flow?.name, byName.get(flow?.name) ?? i);
   flows.forEach((flow, i) => {
     if (typeof flow?.after !== 'string') return;
     if (flow.after === flow.name) problems.push({ path: [i, 'after'], message: 'a flow cannot start after itself' });
@@ -58,7 +58,7 @@ function cycleProblems(flows: RawFlow[], byName: Map<unknown, number>): FieldPro
       walk.push(i);
       onWalk.add(i);
     }
-    walk.forEach((j) => walked.add(j));
+    for (const j of walk) walked.add(j);
     if (i === undefined || !onWalk.has(i)) return; // it ended, or joined a walk already judged
     const cycle = walk.slice(walk.indexOf(i));
     const first = cycle.indexOf(cycle.reduce((a, b) => Math.min(a, b)));

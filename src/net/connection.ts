@@ -47,10 +47,16 @@ const contexts = new WeakMap<string[], Map<string, tls.SecureContext>>();
 /** Parsing the trust store costs about 20 ms: one context per trust store and option set, not one per connection. */
 function secureContext(ca: string[], options: TlsOptions): tls.SecureContext {
   let byOptions = contexts.get(ca);
-  if (!byOptions) contexts.set(ca, (byOptions = new Map()));
+  if (!byOptions) {
+    byOptions = new Map();
+    contexts.set(ca, byOptions);
+  }
   const key = JSON.stringify(options);
   let context = byOptions.get(key);
-  if (!context) byOptions.set(key, (context = tls.createSecureContext({ ca, ...options })));
+  if (!context) {
+    context = tls.createSecureContext({ ca, ...options });
+    byOptions.set(key, context);
+  }
   return context;
 }
 

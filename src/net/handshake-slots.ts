@@ -16,9 +16,11 @@ const perServer = new Map<string, LimitFunction>();
 
 /** Runs `attempt` once it has a slot for `server` and one for the run; the server slot is taken first so no run slot waits idle. */
 export function withHandshakeSlot<T>(server: string, attempt: () => Promise<T>): Promise<T> {
-  let limit = perServer.get(server);
-  if (!limit) perServer.set(server, (limit = pLimit(HANDSHAKES_PER_SERVER)));
-  const serverLimit = limit;
+  let serverLimit = perServer.get(server);
+  if (!serverLimit) {
+    serverLimit = pLimit(HANDSHAKES_PER_SERVER);
+    perServer.set(server, serverLimit);
+  }
   return serverLimit(() => perRun(attempt)).finally(() => {
     const idle = serverLimit.activeCount === 0 && serverLimit.pendingCount === 0;
     if (idle && perServer.get(server) === serverLimit) perServer.delete(server);

@@ -7,7 +7,7 @@ export function peerChain(socket: TLSSocket): X509Certificate[] {
   const seen = new Set<string>();
   let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
   // The chain ends where an issuer repeats (a self-signed root points at itself).
-  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
+  while (cert?.raw && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
     chain.push(new X509Certificate(cert.raw));
     cert = cert.issuerCertificate;

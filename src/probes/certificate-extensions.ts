@@ -35,6 +35,7 @@ export interface ExtensionFacts {
   parseErrors: CertificateParseError[];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every ASCII character, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**

@@ -37,7 +37,7 @@ export function summaryMarkdown(s: Summary): string {
       return c ? MARKS[c.status](c) : '';
     })]),
   );
-  return [
+  return `${[
     '# Site security scan',
     `${cell(s.startedAt)} to ${cell(s.finishedAt)}; ${s.sites.length} site(s); findings at ${failOns.join(' / ')} and above fail.`,
     `**Totals:** ${cell(totalsLine(s))}`,
@@ -59,5 +59,5 @@ export function summaryMarkdown(s: Summary): string {
       s.accepted.map((a) => [a.site, a.check, a.code, a.severity, a.target, a.expires, a.reason]),
     ),
     ...(s.certificates.length > 0 ? ['## Certificate expiry', `Soonest first.\n\n${expiryMarkdown(s.certificates.slice(0, MAX_ROWS))}`] : []),
-  ].join('\n\n') + '\n';
+  ].join('\n\n')}\n`;
 }

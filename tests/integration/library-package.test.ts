@@ -74,6 +74,7 @@ interface JsonResults {
   suites: { file: string; specs: { title: string; tests: { results: { status: string; errors: { message?: string }[] }[]; annotations: { type: string; description?: string }[] }[] }[] }[];
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 let dir: string;

@@ -139,7 +139,7 @@ describe('one run: console, summary.json, summary.md, Allure results', () => {
     assert.deepEqual(dated.slice(0, 2).map((c) => [c.host, c.expired]), [['expired.certs.lab.test', true], ['expiring.certs.lab.test', false]]);
     assert.equal(summary.certificates.at(-1)!.problem, HOST_UNREACHABLE);
     const md = readFileSync(out('whole').SUMMARY_FILE.replace(/json$/, 'md'), 'utf8');
-    assert.match(md, /## Certificate expiry[^]*\n\| expired \d+ day\(s\) ago \| \d{4}-\d\d-\d\d \| certificate-flaws \| expired\.certs\.lab\.test \|/);
+    assert.match(md, /## Certificate expiry[\s\S]*\n\| expired \d+ day\(s\) ago \| \d{4}-\d\d-\d\d \| certificate-flaws \| expired\.certs\.lab\.test \|/);
     const results = path.join(dir, 'whole', 'test-results');
     const folder = readdirSync(results).find((f) => f.includes('certificate-flaws-certificate-validity'))!;
     const tables = readdirSync(path.join(results, folder)).filter((f) => f.endsWith('.html')).map((f) => readFileSync(path.join(results, folder, f), 'utf8'));
@@ -267,6 +267,7 @@ describe('sharded as in CI: two shards, one merge', () => {
       // The report lists passed and failed tests under "All", skipped ones under their own filter.
       for (const filter of ['Passed', 'Failed', 'Skipped']) {
         const link = page.getByRole('link', { name: new RegExp(`^${filter}\\d+$`) });
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property
         const count = Number((await link.innerText()).replace(/\D/g, ''));
         await link.click();
         const listed = page.getByRole('link', { name: / › / });

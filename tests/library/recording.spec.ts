@@ -1,6 +1,7 @@
 // What the security fixture records: pages the test opens itself, popups closed before a
 // matcher runs, everything a page showed during the test, pages the browser refused, and
 // a browser without CDP. Each test expects the matcher's failure and pins its lines.
+// biome-ignore-all lint/correctness/noUnusedFunctionParameters: a fixture is asked for by name: `security` starts the recording
 import { test, expect } from '../../src/library/playwright.ts';
 
 /** The failure message of a matcher expected to fail. */

@@ -18,7 +18,7 @@ const dead = (host: string) => ({
 const evidence: SiteEvidence = {
   transport: transport(...typo.hosts.map(dead)),
   tls: tlsEvidence(...typo.hosts.map((h) => deadTlsHost(h, 'dns'))),
-  pages: pages(...typo.pages.map((p) => unloaded(`https://www.exmaple.test${p}`, 'net::ERR_NAME_NOT_RESOLVED at https://www.exmaple.test' + p))),
+  pages: pages(...typo.pages.map((p) => unloaded(`https://www.exmaple.test${p}`, `net::ERR_NAME_NOT_RESOLVED at https://www.exmaple.test${p}`))),
 } as SiteEvidence;
 
 test('https-port-443 gives the cause; every other check says once per host that it is unreachable', () => {

@@ -28,7 +28,7 @@ test('scheduled and manual; shards merged once; Allure history cached; gate last
   assert.ok(scan && report);
   assert.ok(scan.strategy!.matrix.shard.length >= 2);
   const scanRun = scan.steps.map((s) => s.run ?? '').join('\n');
-  assert.match(scanRun, /npx playwright test --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\}[^]*--reporter=blob/);
+  assert.match(scanRun, /npx playwright test --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\}[\s\S]*--reporter=blob/);
   assert.ok(scan.steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.path === 'blob-report'));
   assert.equal(report.needs, 'scan');
   const runs = report.steps.map((s) => s.run ?? '');
