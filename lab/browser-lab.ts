@@ -33,6 +33,10 @@ export async function startBrowserLab(sites: LabSite[], dir: string): Promise<Br
     lab,
     caFile: lab.caFile,
     connectTo,
-    launch: { ...(browser.executablePath ? { executablePath: browser.executablePath } : {}), args: chromiumArgs(connectTo, []), home },
+    launch: {
+      ...(browser.executablePath ? { executablePath: browser.executablePath } : {}),
+      args: chromiumArgs(connectTo, []),
+      home,
+    },
   };
 }

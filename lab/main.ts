@@ -18,7 +18,9 @@ if (process.argv.includes('--write-sites')) {
 } else {
   try {
     const lab = await startLab(portBase, path.join(root, 'lab', '.generated'));
-    console.log(`lab: ${LAB_SITES.length} sites on 127.0.0.1:${portBase}+ (CA: ${path.relative(process.cwd(), lab.caFile)})`);
+    console.log(
+      `lab: ${LAB_SITES.length} sites on 127.0.0.1:${portBase}+ (CA: ${path.relative(process.cwd(), lab.caFile)})`,
+    );
     for (const site of LAB_SITES) console.log(`  ${site.name.padEnd(20)} ${site.purpose}`);
     const stop = () => void lab.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

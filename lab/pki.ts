@@ -53,7 +53,10 @@ function signingAlgorithm(keys: CryptoKeyPair, hash: string): Algorithm | EcdsaP
 
 async function toPem(keys: CryptoKeyPair): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
-  return `-----BEGIN PRIVATE KEY-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END PRIVATE KEY-----\n`;
+  return `-----BEGIN PRIVATE KEY-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim()}\n-----END PRIVATE KEY-----\n`;
 }
 
 function extensions(opts: IssueOptions): x509.Extension[] {
@@ -67,7 +70,8 @@ function extensions(opts: IssueOptions): x509.Extension[] {
     ),
   );
   if (!opts.isCa) list.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]));
-  if (opts.sans) list.push(new x509.SubjectAlternativeNameExtension(opts.sans.map((value) => ({ type: 'dns' as const, value }))));
+  if (opts.sans)
+    list.push(new x509.SubjectAlternativeNameExtension(opts.sans.map((value) => ({ type: 'dns' as const, value }))));
   return [...list, ...(opts.extensions ?? [])];
 }
 
@@ -80,7 +84,8 @@ export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued
   const exts = extensions(opts);
   exts.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
   if (issuer) exts.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey));
-  if (issuer?.url) exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: new x509.GeneralName('url', issuer.url) }));
+  if (issuer?.url)
+    exts.push(new x509.AuthorityInfoAccessExtension({ caIssuers: new x509.GeneralName('url', issuer.url) }));
   const common = { serialNumber: randomSerial(), notBefore, notAfter, extensions: exts };
   const cert = issuer
     ? await x509.X509CertificateGenerator.create({
@@ -97,7 +102,13 @@ export async function issue(opts: IssueOptions, issuer?: Issued): Promise<Issued
         keys,
         signingAlgorithm: signingAlgorithm(keys, hash),
       });
-  return { cert, keys, certPem: `${cert.toString('pem').trim()}\n`, keyPem: await toPem(keys), ...(opts.url ? { url: opts.url } : {}) };
+  return {
+    cert,
+    keys,
+    certPem: `${cert.toString('pem').trim()}\n`,
+    keyPem: await toPem(keys),
+    ...(opts.url ? { url: opts.url } : {}),
+  };
 }
 
 /** What a server presents: the leaf's key, and the leaf followed by the chain it sends. */
@@ -113,6 +124,7 @@ function randomSerial(): string {
 }
 
 /** An extension holding exactly these DER bytes, however malformed. */
-export const rawExtension = (oid: string, ...der: number[]): x509.Extension => new x509.Extension(oid, false, new Uint8Array(der));
+export const rawExtension = (oid: string, ...der: number[]): x509.Extension =>
+  new x509.Extension(oid, false, new Uint8Array(der));
 
 export const days = (n: number): Date => new Date(Date.now() + n * DAY);

@@ -17,7 +17,9 @@ export function page(res: ServerResponse, title: string, body: string, opts: Pag
   const hsts = opts.hsts === undefined ? HSTS_GOOD : opts.hsts;
   if (hsts !== null) headers['strict-transport-security'] = hsts;
   res.writeHead(opts.status ?? 200, headers);
-  res.end(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${opts.head ?? '<link rel="icon" href="data:,">'}</head><body><h1>${title}</h1>${body}</body></html>`);
+  res.end(
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${opts.head ?? '<link rel="icon" href="data:,">'}</head><body><h1>${title}</h1>${body}</body></html>`,
+  );
 }
 
 export function redirect(res: ServerResponse, status: number, location: string, opts: PageOptions = {}): void {
@@ -33,7 +35,10 @@ export function notFound(res: ServerResponse, opts: PageOptions = {}): void {
 }
 
 /** A handler from a path table; unknown paths are 404s. */
-export function routes(table: Record<string, (res: ServerResponse, url: URL, req: IncomingMessage) => void>, opts: PageOptions = {}) {
+export function routes(
+  table: Record<string, (res: ServerResponse, url: URL, req: IncomingMessage) => void>,
+  opts: PageOptions = {},
+) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'lab'}`);
     const route = table[url.pathname];

@@ -51,7 +51,11 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
   const summaryFile = path.join(dir, 'summary.json');
   // Asynchronous on purpose: the lab serves from this process while the scan runs.
   const run = await runScan(
-    ['--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`, ...extraArgs],
+    [
+      '--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts',
+      `--output=${path.join(dir, 'test-results')}`,
+      ...extraArgs,
+    ],
     { ...LAB_ENV, SITES_FILE: sitesFile, SUMMARY_FILE: summaryFile, LAB: '0', ...env },
     WHOLE_SCAN_LIMIT_MS,
   );
@@ -67,11 +71,19 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
 }
 
 /** `npx playwright test ARGS` in the repo, with extra environment; never rejects. */
-export function runScan(args: string[], env: Record<string, string>, timeoutMs = 300_000): Promise<{ status: number | null; output: string }> {
+export function runScan(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 300_000,
+): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
     // Its own process group, so a timeout kills Playwright too: killing npx alone left a hung
     // Playwright holding the output pipes open, and the run never ended.
-    const child = spawn('npx', ['playwright', 'test', ...args], { cwd: ROOT, env: { ...process.env, ...env }, detached: true });
+    const child = spawn('npx', ['playwright', 'test', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));

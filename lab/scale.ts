@@ -20,7 +20,8 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const site = host.split('.')[0]!.replace(/-(www|api)$/, '');
   const url = new URL(req.url ?? '/', `https://${host}`);
-  if (url.pathname === '/logo.png') return void res.writeHead(200, { 'content-type': 'image/png', 'strict-transport-security': HSTS_GOOD }).end();
+  if (url.pathname === '/logo.png')
+    return void res.writeHead(200, { 'content-type': 'image/png', 'strict-transport-security': HSTS_GOOD }).end();
   const nav = SCALE_PAGES.map((p) => `<a href="${p}">${p}</a>`).join(' ');
   page(
     res,
@@ -42,7 +43,9 @@ export async function startScaleLab(count: number, dir: string): Promise<ScaleLa
   const leaf = await issue({ commonName: `*.${DOMAIN}`, sans: [`*.${DOMAIN}`] }, pki.intermediate);
   const servers: net.Server[] = [
     https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, handler),
-    http.createServer((req, res) => redirect(res, 301, `https://${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url}`, { hsts: null })),
+    http.createServer((req, res) =>
+      redirect(res, 301, `https://${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url}`, { hsts: null }),
+    ),
   ];
   const ports = await Promise.all(
     servers.map(

@@ -33,10 +33,21 @@ const MAX_LOGGED_BODY = 65_536;
 export async function createLabPki(): Promise<LabPki> {
   const root = await issue({ commonName: 'Site Security Lab Root CA', sans: null, isCa: true, notAfter: days(365) });
   const intermediate = await issue(
-    { commonName: 'Site Security Lab Issuing CA', sans: null, isCa: true, notAfter: days(180), url: 'http://pki.lab.test/issuing-ca.crt' },
+    {
+      commonName: 'Site Security Lab Issuing CA',
+      sans: null,
+      isCa: true,
+      notAfter: days(180),
+      url: 'http://pki.lab.test/issuing-ca.crt',
+    },
     root,
   );
-  const untrustedRoot = await issue({ commonName: 'Untrusted Interception Root', sans: null, isCa: true, notAfter: days(365) });
+  const untrustedRoot = await issue({
+    commonName: 'Untrusted Interception Root',
+    sans: null,
+    isCa: true,
+    notAfter: days(365),
+  });
   return { root, intermediate, untrustedRoot };
 }
 
@@ -44,7 +55,8 @@ export async function defaultCredentials(pki: LabPki, host: string): Promise<Cre
   return served(await issue({ commonName: host, sans: [host] }, pki.intermediate), pki.intermediate);
 }
 
-const toHttps: Handler = (req, res) => redirect(res, 301, `https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}`, { hsts: null });
+const toHttps: Handler = (req, res) =>
+  redirect(res, 301, `https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}`, { hsts: null });
 
 export async function startLab(portBase: number, outDir: string, sites: LabSite[] = LAB_SITES): Promise<RunningLab> {
   const pki = await createLabPki();
@@ -74,7 +86,12 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
   const logged =
     (scheme: LabRequest['scheme'], handler: Handler): Handler =>
     (req, res) => {
-      const entry: LabRequest = { scheme, host: (req.headers.host ?? '').replace(/:\d+$/, ''), url: req.url ?? '', body: '' };
+      const entry: LabRequest = {
+        scheme,
+        host: (req.headers.host ?? '').replace(/:\d+$/, ''),
+        url: req.url ?? '',
+        body: '',
+      };
       requests.push(entry);
       req.on('data', (chunk: Buffer) => {
         if (entry.body.length < MAX_LOGGED_BODY) entry.body += chunk.toString('utf8');

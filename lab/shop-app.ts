@@ -48,16 +48,20 @@ const loginForm = `<form id="login" method="post" action="/session">
 
 export function shopRoutes(opts: ShopOptions): Record<string, Route> {
   const sessions = new Sessions(opts.cookie.name);
-  const signedIn = (route: (res: ServerResponse, user: string, cart: string[], url: URL) => void): Route => (res, url, req) => {
-    const session = sessions.of(req);
-    if (!session) return redirect(res, 302, '/login');
-    route(res, session.user, session.cart, url);
-  };
+  const signedIn =
+    (route: (res: ServerResponse, user: string, cart: string[], url: URL) => void): Route =>
+    (res, url, req) => {
+      const session = sessions.of(req);
+      if (!session) return redirect(res, 302, '/login');
+      route(res, session.user, session.cart, url);
+    };
   /** Opens a session for a user who proved who they are, and sends them on. */
   const startSession = (res: ServerResponse, user: string): void => {
     const cookies = [`${opts.cookie.name}=${sessions.open(user)}; ${opts.cookie.attributes}`];
     if (opts.echoUser) cookies.push(`last_user=${encodeURIComponent(user)}; Path=/; Secure; HttpOnly; SameSite=Lax`);
-    redirect(res, 303, opts.echoUser ? `/welcome?user=${encodeURIComponent(user)}` : '/account', { headers: { 'set-cookie': cookies } });
+    redirect(res, 303, opts.echoUser ? `/welcome?user=${encodeURIComponent(user)}` : '/account', {
+      headers: { 'set-cookie': cookies },
+    });
   };
 
   return {
@@ -65,20 +69,39 @@ export function shopRoutes(opts: ShopOptions): Record<string, Route> {
     '/session': (res, _url, req) =>
       void formBody(req).then((form) => {
         const user = form.get('username') ?? '';
-        if (user === labCredential('LAB_SHOP_USER') && form.get('password') === labCredential('LAB_SHOP_PASSWORD')) startSession(res, user);
+        if (user === labCredential('LAB_SHOP_USER') && form.get('password') === labCredential('LAB_SHOP_PASSWORD'))
+          startSession(res, user);
         else page(res, 'Sign in', `<p>Wrong e-mail or password.</p>${loginForm}`, { status: 401 });
       }),
-    '/welcome': signedIn((res, user) => page(res, `Welcome ${escapeHtml(user)}`, `<p>Signed in as ${escapeHtml(user)}.</p><a href="/account">Your account</a>`)),
-    '/account': signedIn((res) => page(res, 'Account', `<p>Your account.</p><a href="/orders">Orders</a>${opts.accountExtra ?? ''}`)),
+    '/welcome': signedIn((res, user) =>
+      page(
+        res,
+        `Welcome ${escapeHtml(user)}`,
+        `<p>Signed in as ${escapeHtml(user)}.</p><a href="/account">Your account</a>`,
+      ),
+    ),
+    '/account': signedIn((res) =>
+      page(res, 'Account', `<p>Your account.</p><a href="/orders">Orders</a>${opts.accountExtra ?? ''}`),
+    ),
     '/orders': signedIn((res) => page(res, 'Orders', '<p>No orders yet.</p>')),
     '/products': signedIn((res) =>
-      page(res, 'Products', '<form method="post" action="/cart/add"><input type="hidden" name="item" value="tea"><button id="add-to-cart">Add tea to cart</button></form>'),
+      page(
+        res,
+        'Products',
+        '<form method="post" action="/cart/add"><input type="hidden" name="item" value="tea"><button id="add-to-cart">Add tea to cart</button></form>',
+      ),
     ),
     '/cart/add': signedIn((res, _user, cart) => {
       cart.push('tea');
       redirect(res, 303, '/cart');
     }),
-    '/cart': signedIn((res, _user, cart) => page(res, 'Cart', `<p>${cart.length} item(s).</p>${cart.length ? '<a id="go-to-checkout" href="/checkout">Checkout</a>' : ''}`)),
+    '/cart': signedIn((res, _user, cart) =>
+      page(
+        res,
+        'Cart',
+        `<p>${cart.length} item(s).</p>${cart.length ? '<a id="go-to-checkout" href="/checkout">Checkout</a>' : ''}`,
+      ),
+    ),
     '/checkout': signedIn((res, _user, cart) => {
       if (cart.length === 0) return redirect(res, 302, '/cart');
       page(
@@ -117,7 +140,10 @@ export function identityProviderRoutes(): Record<string, Route> {
     '/authorize/submit': (res, _url, req) =>
       void formBody(req).then((body) => {
         const back = body.get('return') ?? '';
-        if (body.get('user') !== labCredential('LAB_IDP_USER') || body.get('password') !== labCredential('LAB_IDP_PASSWORD')) {
+        if (
+          body.get('user') !== labCredential('LAB_IDP_USER') ||
+          body.get('password') !== labCredential('LAB_IDP_PASSWORD')
+        ) {
           return page(res, 'Identity provider', form(back, '<p>Wrong user or password.</p>'), { status: 401 });
         }
         const code = randomBytes(8).toString('hex');

@@ -11,17 +11,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Flow scripts are named relative to the repository; a sites file elsewhere gets their absolute path. */
 const withScriptPaths = (flows: Record<string, unknown>[], sitesDir: string) =>
-  flows.map((f) => (typeof f.script === 'string' && sitesDir !== ROOT ? { ...f, script: path.join(ROOT, f.script) } : f));
+  flows.map((f) =>
+    typeof f.script === 'string' && sitesDir !== ROOT ? { ...f, script: path.join(ROOT, f.script) } : f,
+  );
 
 /** `sitesDir` is where the file will be written (the repository for the committed sites.json). */
 type SiteInput = SitesFileInput['sites'][number];
 
-export function labSitesFile(portBase: number, ca: string, sites: LabSite[] = LAB_SITES, sitesDir: string = ROOT): SitesFileInput {
+export function labSitesFile(
+  portBase: number,
+  ca: string,
+  sites: LabSite[] = LAB_SITES,
+  sitesDir: string = ROOT,
+): SitesFileInput {
   const ports = labPorts(portBase, sites);
   const connectTo: Record<string, string> = {};
   for (const host of sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])])) {
     if (host.https.kind === 'no-dns') continue;
-    connectTo[`${host.host}:443`] = `127.0.0.1:${host.https.kind === 'refuse' ? ports.closed : ports.https.get(host.host)}`;
+    connectTo[`${host.host}:443`] =
+      `127.0.0.1:${host.https.kind === 'refuse' ? ports.closed : ports.https.get(host.host)}`;
     connectTo[`${host.host}:80`] = `127.0.0.1:${host.http === 'refuse' ? ports.closed : ports.http}`;
   }
   return {

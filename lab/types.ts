@@ -23,7 +23,12 @@ export interface Credentials {
 
 export type HttpsBehaviour =
   /** A real HTTPS server. `credentials` defaults to a leaf for the host from the lab intermediate. */
-  | { kind: 'serve'; handler: Handler; credentials?: (pki: LabPki, host: string) => Promise<Credentials>; tls?: SecureContextOptions }
+  | {
+      kind: 'serve';
+      handler: Handler;
+      credentials?: (pki: LabPki, host: string) => Promise<Credentials>;
+      tls?: SecureContextOptions;
+    }
   /** Nothing listens: connection refused. */
   | { kind: 'refuse' }
   /** Accepts TCP and never answers: a timeout. */

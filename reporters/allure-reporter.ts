@@ -52,7 +52,9 @@ export default class ScanAllureReporter extends AllureReporter {
   override onTestBegin(test: TestCase): void {
     if (!this.cleared) {
       this.cleared = true;
-      if (existsSync(this.resultsDir)) for (const entry of readdirSync(this.resultsDir, { withFileTypes: true })) rmSync(path.join(this.resultsDir, entry.name), { recursive: true, force: true });
+      if (existsSync(this.resultsDir))
+        for (const entry of readdirSync(this.resultsDir, { withFileTypes: true }))
+          rmSync(path.join(this.resultsDir, entry.name), { recursive: true, force: true });
     }
     this.starting.test = test;
     super.onTestBegin(test);

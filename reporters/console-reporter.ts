@@ -1,9 +1,25 @@
 // The scan's console: a line per site as its checks finish, then the findings one line each,
 // the site x check matrix and the totals once. Counted by the same model as summary.json
 // (src/report/summary.ts), so the two always agree.
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
 import { acceptedLine, findingLine, unmeasuredLine } from '../src/report/result.ts';
-import { checkIds, summarize, totalsLine, unmeasuredGroups, worstFinding, type RunEntry, type SummaryCheck } from '../src/report/summary.ts';
+import {
+  checkIds,
+  summarize,
+  totalsLine,
+  unmeasuredGroups,
+  worstFinding,
+  type RunEntry,
+  type SummaryCheck,
+} from '../src/report/summary.ts';
 import { siteUrlOf, verdictOf } from './verdict.ts';
 
 const SEVERITY_LETTER = { critical: 'C', high: 'H', medium: 'M', low: 'L', info: 'I' } as const;
@@ -58,7 +74,9 @@ export default class ConsoleReporter implements Reporter {
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(0);
-    console.log(`  [${++this.sitesDone}/${this.sitesDone + this.left.size}] ${site}: ${[...counts].map(([w, n]) => `${n} ${w}`).join(', ')}  (${seconds} s)`);
+    console.log(
+      `  [${++this.sitesDone}/${this.sitesDone + this.left.size}] ${site}: ${[...counts].map(([w, n]) => `${n} ${w}`).join(', ')}  (${seconds} s)`,
+    );
   }
 
   onStdOut(chunk: string | Buffer): void {
@@ -74,18 +92,26 @@ export default class ConsoleReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    const summary = summarize(this.tests.flatMap((t) => this.entries.get(t) ?? []), { startedAt: '', finishedAt: '', sitesFile: '', environment: {} });
+    const summary = summarize(
+      this.tests.flatMap((t) => this.entries.get(t) ?? []),
+      { startedAt: '', finishedAt: '', sitesFile: '', environment: {} },
+    );
     if (summary.sites.length === 0) return;
     const lines: string[] = [''];
     for (const site of summary.sites) {
       for (const c of site.checks) {
         const shown = [...c.findings.map(findingLine), ...c.accepted.map(acceptedLine)];
-        if (shown.length > 0) lines.push(`${site.name} › ${c.id} (${STATUS_WORDS[c.status]})`, ...shown.map((l) => `    ${l}`));
+        if (shown.length > 0)
+          lines.push(`${site.name} › ${c.id} (${STATUS_WORDS[c.status]})`, ...shown.map((l) => `    ${l}`));
       }
     }
     // A host that is down holds back many checks: one line for it, naming them.
     const unmeasured = unmeasuredGroups(summary);
-    if (unmeasured.length > 0) lines.push('Could not measure:', ...unmeasured.map((g) => `    ${g.site}: ${unmeasuredLine(g)} [${g.checks.join(', ')}]`));
+    if (unmeasured.length > 0)
+      lines.push(
+        'Could not measure:',
+        ...unmeasured.map((g) => `    ${g.site}: ${unmeasuredLine(g)} [${g.checks.join(', ')}]`),
+      );
     const ids = checkIds(summary);
     const nameWidth = Math.max(4, ...summary.sites.map((s) => s.name.length));
     const column = (text: string) => text.padEnd(4);
@@ -104,7 +130,10 @@ export default class ConsoleReporter implements Reporter {
       '',
       `Totals: ${totalsLine(summary)}`,
     );
-    if (result.status === 'interrupted' || result.status === 'timedout') lines.push(`The run was ${result.status === 'interrupted' ? 'interrupted' : 'stopped by its global timeout'}: checks not listed did not run.`);
+    if (result.status === 'interrupted' || result.status === 'timedout')
+      lines.push(
+        `The run was ${result.status === 'interrupted' ? 'interrupted' : 'stopped by its global timeout'}: checks not listed did not run.`,
+      );
     console.log(lines.join('\n'));
   }
 

@@ -5,7 +5,10 @@ import type { ReporterDescription } from '@playwright/test';
 export const SCAN_REPORTERS: ReporterDescription[] = [
   ['./reporters/console-reporter.ts'],
   ['html', { open: 'never', outputFolder: process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report' }],
-  ['./reporters/allure-reporter.ts', { resultsDir: process.env.ALLURE_RESULTS_DIR || 'allure-results', detail: false, suiteTitle: false }],
+  [
+    './reporters/allure-reporter.ts',
+    { resultsDir: process.env.ALLURE_RESULTS_DIR || 'allure-results', detail: false, suiteTitle: false },
+  ],
   ['./reporters/plan-reporter.ts'],
   ['./reporters/summary-reporter.ts'],
 ];

@@ -35,14 +35,24 @@ export default class SummaryReporter implements Reporter {
     const verdict = verdictOf(test, result);
     const tls = verdict.id === EXPIRY_CHECK ? evidenceOf(result)?.tls : undefined;
     // A retry replaces the attempt before it.
-    this.entries.set(test, { url: siteUrlOf(test), result: verdict, durationMs: result.duration, ...(tls ? { certificates: certificateExpiry(verdict.site, tls) } : {}) });
+    this.entries.set(test, {
+      url: siteUrlOf(test),
+      result: verdict,
+      durationMs: result.duration,
+      ...(tls ? { certificates: certificateExpiry(verdict.site, tls) } : {}),
+    });
   }
 
   onEnd(): void {
     if (this.entries.size === 0) return;
     const summary = summarize(
       this.tests.flatMap((t) => this.entries.get(t) ?? []),
-      { startedAt: this.startedAt.toISOString(), finishedAt: new Date().toISOString(), sitesFile: sitesFilePath(), environment: this.environment },
+      {
+        startedAt: this.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        sitesFile: sitesFilePath(),
+        environment: this.environment,
+      },
     );
     const markdown = summaryMarkdown(summary);
     const markdownFile = `${this.outputFile.replace(/\.json$/, '')}.md`;

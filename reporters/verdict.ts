@@ -6,7 +6,8 @@ import { EVIDENCE_ATTACHMENT, RESULT_ATTACHMENT, type CheckResult } from '../src
 import { DEFAULT_FAIL_ON } from '../src/model/findings.ts';
 import { firstLine } from '../src/model/text.ts';
 
-const bodyOf = (result: TestResult, name: string): string | undefined => result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
+const bodyOf = (result: TestResult, name: string): string | undefined =>
+  result.attachments.find((a) => a.name === name && a.body)?.body?.toString('utf8');
 
 export function verdictOf(test: TestCase, result: TestResult): CheckResult {
   const broke = result.status === 'failed' || result.status === 'timedOut' || result.status === 'interrupted';
@@ -16,7 +17,13 @@ export function verdictOf(test: TestCase, result: TestResult): CheckResult {
     // The reports and the test never disagree: a test that broke after its verdict said "passed"
     // (a timeout while attaching, say) is "could not measure", with what broke it.
     const agrees = broke === (verdict.status === 'failed' || verdict.status === 'error');
-    return agrees ? verdict : { ...verdict, status: 'error', unmeasured: [...verdict.unmeasured, { target: test.parent.title, reason: firstLineOf(result) }] };
+    return agrees
+      ? verdict
+      : {
+          ...verdict,
+          status: 'error',
+          unmeasured: [...verdict.unmeasured, { target: test.parent.title, reason: firstLineOf(result) }],
+        };
   }
   // No verdict was reached: skipped before running, or the test itself broke (a crash, a timeout).
   return {

@@ -12,7 +12,9 @@ for (const site of config.sites) {
     // the run by site: no site is collected by two shards.
     test.describe.configure({ mode: 'default' });
     for (const check of CHECKS) {
-      test(check.id, { tag: `@${check.id}`, annotation: { type: 'site', description: site.url } }, async ({ runCheck }) => {
+      test(check.id, { tag: `@${check.id}`, annotation: { type: 'site', description: site.url } }, async ({
+        runCheck,
+      }) => {
         await runCheck(site, check);
       });
     }

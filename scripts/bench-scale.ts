@@ -18,12 +18,19 @@ async function scanOnce(count: number, workers: number): Promise<{ ms: number; c
   try {
     const summaryFile = path.join(dir, 'summary.json');
     const started = Date.now();
-    const run = await runScan(['--reporter=dot,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'test-results')}`], {
-      SITES_FILE: lab.sitesFile,
-      SUMMARY_FILE: summaryFile,
-      LAB: '0',
-      WORKERS: String(workers),
-    }, 1_800_000);
+    const run = await runScan(
+      [
+        '--reporter=dot,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts',
+        `--output=${path.join(dir, 'test-results')}`,
+      ],
+      {
+        SITES_FILE: lab.sitesFile,
+        SUMMARY_FILE: summaryFile,
+        LAB: '0',
+        WORKERS: String(workers),
+      },
+      1_800_000,
+    );
     const ms = Date.now() - started;
     const totals = (JSON.parse(readFileSync(summaryFile, 'utf8')) as { totals: Record<string, number> }).totals;
     return { ms, clean: run.status === 0 && totals.passed === count * 15 - (totals.skipped ?? 0) };
@@ -33,7 +40,9 @@ async function scanOnce(count: number, workers: number): Promise<{ ms: number; c
 }
 
 export async function benchScale(counts: number[] = [10, 30, 60]): Promise<void> {
-  console.log(`\nscale: N clean sites of ${SCALE_PAGES.length} pages and 2 extra hosts each (npx playwright test, wall time including start-up)`);
+  console.log(
+    `\nscale: N clean sites of ${SCALE_PAGES.length} pages and 2 extra hosts each (npx playwright test, wall time including start-up)`,
+  );
   console.log('   N  workers      run   per site   per page   2 workers / 1');
   for (const count of counts) {
     const times: number[] = [];

@@ -52,13 +52,23 @@ export async function benchTls(): Promise<void> {
   const base = await freePortBase(LAB_SITES);
   const lab = await startLab(base, dir);
   try {
-    const config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile, LAB_SITES, dir)), path.join(dir, 'sites.json'), { ...LAB_ENV });
-    const ctx: NetContext = { connectTo: config.connectTo, ca: loadTrustStore(config.caFile).ca, timeouts: config.timeouts };
+    const config = parseScanConfig(
+      JSON.stringify(labSitesFile(base, lab.caFile, LAB_SITES, dir)),
+      path.join(dir, 'sites.json'),
+      { ...LAB_ENV },
+    );
+    const ctx: NetContext = {
+      connectTo: config.connectTo,
+      ca: loadTrustStore(config.caFile).ca,
+      timeouts: config.timeouts,
+    };
     const flaws = config.sites.find((s) => s.name === 'certificate-flaws')!;
     const oneHost: Site = { ...flaws, hosts: flaws.hosts.slice(0, 1) };
     const fiveHosts: Site = { ...flaws, hosts: flaws.hosts.slice(0, 5) };
 
-    console.log(`TLS checks (${TLS_CHECKS.map((c) => c.id).join(', ')}): evidence + checks, first run and median of ${RUNS - 1} more`);
+    console.log(
+      `TLS checks (${TLS_CHECKS.map((c) => c.id).join(', ')}): evidence + checks, first run and median of ${RUNS - 1} more`,
+    );
     for (const [label, site] of [
       ['1 host', oneHost],
       ['5 hosts', fiveHosts],
@@ -74,7 +84,9 @@ export async function benchTls(): Promise<void> {
       const host = oneHost.hosts[0]!;
       const port = labPorts(base, LAB_SITES).https.get(host)!;
       const t = await repeat(RUNS, () => timeSslscan(port, host));
-      console.log(`  sslscan   first ${ms(t.first).padStart(7)}   median ${ms(t.median).padStart(7)}   (same host, 127.0.0.1:${port} --sni-name=${host})`);
+      console.log(
+        `  sslscan   first ${ms(t.first).padStart(7)}   median ${ms(t.median).padStart(7)}   (same host, 127.0.0.1:${port} --sni-name=${host})`,
+      );
     }
   } finally {
     await lab.close();

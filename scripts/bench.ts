@@ -37,7 +37,11 @@ async function timeSite(deps: CollectDeps, site: Site): Promise<number> {
 /** The pages evidence of a site, browser already running. */
 async function timePages(deps: CollectDeps, config: ScanConfig, site: Site): Promise<number> {
   const started = Date.now();
-  await collectPages(await deps.browser(), site, { timeouts: config.timeouts, screenshotDir: path.join(deps.workDir, 'bench-shots'), secrets: config.secrets });
+  await collectPages(await deps.browser(), site, {
+    timeouts: config.timeouts,
+    screenshotDir: path.join(deps.workDir, 'bench-shots'),
+    secrets: config.secrets,
+  });
   return Date.now() - started;
 }
 
@@ -54,7 +58,9 @@ async function perSite(): Promise<void> {
     const warm = Date.now();
     await deps.browser();
     console.log(`browser start (once per run): ${seconds(Date.now() - warm)}`);
-    console.log(`\nper lab site (timeouts as the lab's sites.json: pageMs ${config.timeouts.pageMs}, settleMs ${config.timeouts.settleMs}), all evidence kinds at once, then every check:`);
+    console.log(
+      `\nper lab site (timeouts as the lab's sites.json: pageMs ${config.timeouts.pageMs}, settleMs ${config.timeouts.settleMs}), all evidence kinds at once, then every check:`,
+    );
     for (const site of config.sites) {
       const ms = await timeSite(deps, site);
       const shape = `${site.pages.length} page(s), ${site.flows.length} flow(s), ${site.hosts.length - 1} extra host(s)`;
@@ -71,11 +77,16 @@ async function perSite(): Promise<void> {
     // The same page with the lab's settleMs and with none: what settling costs.
     const onePage: Site = { ...good, pages: ['/about'], flows: [] };
     const settled = await timePages(deps, config, onePage);
-    const { deps: unsettled, close: closeUnsettled } = createCollectDeps({ ...config, timeouts: { ...config.timeouts, settleMs: 0 } }, mkdtempSync(path.join(os.tmpdir(), 'bench-unsettled-')));
+    const { deps: unsettled, close: closeUnsettled } = createCollectDeps(
+      { ...config, timeouts: { ...config.timeouts, settleMs: 0 } },
+      mkdtempSync(path.join(os.tmpdir(), 'bench-unsettled-')),
+    );
     await unsettled.browser();
     const bare = await timePages(unsettled, { ...config, timeouts: { ...config.timeouts, settleMs: 0 } }, onePage);
     await closeUnsettled();
-    console.log(`one page (good /about): ${seconds(settled)} with settleMs ${config.timeouts.settleMs}, ${seconds(bare)} with settleMs 0`);
+    console.log(
+      `one page (good /about): ${seconds(settled)} with settleMs ${config.timeouts.settleMs}, ${seconds(bare)} with settleMs 0`,
+    );
   } finally {
     await close();
     await lab.close();
@@ -105,7 +116,9 @@ async function fullRuns(): Promise<void> {
     const scan = await scanLab([], { ...LAB_ENV, WORKERS: String(workers) });
     await scan.lab.close();
     const checks = scan.summary.sites.reduce((n, s) => n + s.checks.length, 0);
-    console.log(`  ${workers} worker(s): ${seconds(Date.now() - started)} for ${scan.summary.sites.length} sites, ${checks} site x check tests`);
+    console.log(
+      `  ${workers} worker(s): ${seconds(Date.now() - started)} for ${scan.summary.sites.length} sites, ${checks} site x check tests`,
+    );
   }
 }
 

@@ -10,7 +10,9 @@ if (!choice.ok) {
   console.error(choice.message);
   process.exit(1);
 }
-console.log(`${chromiumVersion(choice)} - ${choice.source}${choice.executablePath ? ` at ${choice.executablePath}` : ''}`);
+console.log(
+  `${chromiumVersion(choice)} - ${choice.source}${choice.executablePath ? ` at ${choice.executablePath}` : ''}`,
+);
 
 let hasCa: boolean;
 try {

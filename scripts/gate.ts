@@ -14,5 +14,7 @@ try {
   process.exit(GATE_CODES.noSummary);
 }
 const { code, message } = gate(summary);
-(code === GATE_CODES.clean ? console.log : console.error)(`gate: ${message} (${path.relative(process.cwd(), file)}) -> exit ${code}`);
+(code === GATE_CODES.clean ? console.log : console.error)(
+  `gate: ${message} (${path.relative(process.cwd(), file)}) -> exit ${code}`,
+);
 process.exit(code);

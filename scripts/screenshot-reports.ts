@@ -39,7 +39,9 @@ await shoot('playwright-report', 'report-playwright.png', async (p) => {
 await shoot('allure-report', 'report-allure.png', async (p) => {
   await p.getByRole('button', { name: /^Failed \d+$/ }).click();
   // The tree lists each site, then its checks: the first entry named after the check below the site.
-  await p.locator(`xpath=//*[normalize-space(text())="${site}"]/following::*[normalize-space(text())="${check}"][1]`).click();
+  await p
+    .locator(`xpath=//*[normalize-space(text())="${site}"]/following::*[normalize-space(text())="${check}"][1]`)
+    .click();
   await p.getByRole('heading', { name: check }).waitFor();
 });
 

@@ -4,12 +4,20 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const target = file.startsWith(root) && existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+    const target =
+      file.startsWith(root) && existsSync(file) && statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
     if (!target.startsWith(root) || !existsSync(target)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
     createReadStream(target).pipe(res);

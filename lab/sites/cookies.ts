@@ -27,7 +27,8 @@ const script = `<script>
 
 export const cookies: LabSite = {
   name: 'cookie-flaws',
-  purpose: 'cookie-secure / cookie-httponly / cookie-samesite: each attribute missing or wrong once, from headers and scripts',
+  purpose:
+    'cookie-secure / cookie-httponly / cookie-samesite: each attribute missing or wrong once, from headers and scripts',
   pages: ['/'],
   cookies: {
     ignore: [{ name: '_tp', domain: 'thirdparty.test', reason: 'third-party widget cookie, accepted in the lab' }],

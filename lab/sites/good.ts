@@ -17,7 +17,11 @@ const account = `${nav}<p>Your account.</p>
 <form id="login" method="post" action="/session"><input name="user" autocomplete="username"><input name="password" type="password"><button>Log in</button></form>
 <form method="post" action="https://good.lab.test/pay"><input name="card" autocomplete="cc-number"><button formaction="/pay">Pay</button></form>`;
 
-const COOKIES = ['session=s; Path=/; Secure; HttpOnly; SameSite=Lax', '__Host-csrf=c; Path=/; Secure; HttpOnly; SameSite=Strict', 'old=; Path=/; Max-Age=0'];
+const COOKIES = [
+  'session=s; Path=/; Secure; HttpOnly; SameSite=Lax',
+  '__Host-csrf=c; Path=/; Secure; HttpOnly; SameSite=Strict',
+  'old=; Path=/; Max-Age=0',
+];
 
 export const good: LabSite = {
   name: 'good',
@@ -36,7 +40,10 @@ export const good: LabSite = {
         handler: routes({
           '/': (res) => page(res, 'Good', home, { headers: { 'set-cookie': COOKIES } }),
           '/about': (res) => page(res, 'About', `${nav}<p>About us.</p>`),
-          ...shopRoutes({ cookie: { name: 'sid', attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax' }, paymentScript: 'https://www.good.lab.test/pay.js' }),
+          ...shopRoutes({
+            cookie: { name: 'sid', attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax' },
+            paymentScript: 'https://www.good.lab.test/pay.js',
+          }),
           // The listed account page shows the forms a signed-out visitor sees.
           '/account': (res) => page(res, 'Account', account),
         }),
@@ -49,10 +56,16 @@ export const good: LabSite = {
         handler: routes({
           '/': (res) => page(res, 'www', nav),
           '/logo.png': (res) => res.writeHead(200, { 'content-type': 'image/png' }).end(),
-          '/pay.js': (res) => res.writeHead(200, { 'content-type': 'text/javascript', 'strict-transport-security': 'max-age=31536000' }).end('/* payments */'),
+          '/pay.js': (res) =>
+            res
+              .writeHead(200, { 'content-type': 'text/javascript', 'strict-transport-security': 'max-age=31536000' })
+              .end('/* payments */'),
         }),
       },
     },
-    { host: 'api.good.lab.test', https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'API', '<p>API</p>') }) } },
+    {
+      host: 'api.good.lab.test',
+      https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'API', '<p>API</p>') }) },
+    },
   ],
 };

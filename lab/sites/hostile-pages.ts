@@ -8,7 +8,14 @@ import type { LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const BASE = 'https://hostile-pages.lab.test';
-const PAGE_CHECKS = ['no-downgrade', 'mixed-content', 'secure-forms', 'cookie-secure', 'cookie-httponly', 'cookie-samesite'];
+const PAGE_CHECKS = [
+  'no-downgrade',
+  'mixed-content',
+  'secure-forms',
+  'cookie-secure',
+  'cookie-httponly',
+  'cookie-samesite',
+];
 
 /**
  * Each page that cannot be read. Several reasons can hold for one page (a renderer busy with
@@ -26,12 +33,17 @@ const UNREAD: (string | [string, RegExp])[] = [
 ];
 
 const nested = (depth: number): string =>
-  depth === 0 ? '<p>bottom</p>' : `<iframe srcdoc="${nested(depth - 1).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`;
+  depth === 0
+    ? '<p>bottom</p>'
+    : `<iframe srcdoc="${nested(depth - 1)
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '&quot;')}"></iframe>`;
 const BIG = `<!doctype html><title>Big</title>${'<p>lorem ipsum dolor sit amet</p>'.repeat(250_000)}`;
 
 export const hostilePages: LabSite = {
   name: 'hostile-pages',
-  purpose: 'never pass what was not seen: nested frames, a busy or crashed renderer, a reload loop, huge HTML, an ending on the browser error page',
+  purpose:
+    'never pass what was not seen: nested frames, a busy or crashed renderer, a reload loop, huge HTML, an ending on the browser error page',
   pages: UNREAD.map((u) => new URL(typeof u === 'string' ? u : u[0]).pathname),
   expect: Object.fromEntries(PAGE_CHECKS.map((id) => [id, { status: 'error', unmeasured: UNREAD }])),
   hosts: [
@@ -43,9 +55,17 @@ export const hostilePages: LabSite = {
           // A frame tree far deeper and wider than anything worth reading.
           '/nested': (res) => page(res, 'Nested', Array.from({ length: 8 }, () => nested(10)).join('')),
           '/write-loop': (res) => page(res, 'Busy', '<script>for (;;) document.write("<p>x</p>");</script>'),
-          '/memory-bomb': (res) => page(res, 'Bomb', '<script>const keep = []; for (;;) keep.push(new Array(1e7).fill(keep.length));</script>'),
+          '/memory-bomb': (res) =>
+            page(
+              res,
+              'Bomb',
+              '<script>const keep = []; for (;;) keep.push(new Array(1e7).fill(keep.length));</script>',
+            ),
           '/reload-loop': (res) => page(res, 'Again', '<script>location.reload();</script>'),
-          '/big-html': (res) => res.writeHead(200, { 'content-type': 'text/html', 'strict-transport-security': 'max-age=31536000' }).end(BIG),
+          '/big-html': (res) =>
+            res
+              .writeHead(200, { 'content-type': 'text/html', 'strict-transport-security': 'max-age=31536000' })
+              .end(BIG),
           '/old-tls': (res) => redirect(res, 301, 'https://tls10only.hostile.test/'),
         }),
       },
@@ -54,7 +74,11 @@ export const hostilePages: LabSite = {
   unlisted: [
     {
       host: 'tls10only.hostile.test',
-      https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Old TLS', '<p>TLS 1.0 only</p>') }), tls: { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } },
+      https: {
+        kind: 'serve',
+        handler: routes({ '/': (res) => page(res, 'Old TLS', '<p>TLS 1.0 only</p>') }),
+        tls: { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' },
+      },
     },
   ],
 };

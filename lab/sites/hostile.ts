@@ -13,7 +13,9 @@ export const hostile: LabSite = {
   // Neither page finishes loading within pageMs: every page check says "could not measure" for
   // them (never "passed"), while hsts still judges the headers both answered with.
   expect: Object.fromEntries(
-    ['no-downgrade', 'mixed-content', 'secure-forms', 'cookie-secure', 'cookie-httponly', 'cookie-samesite'].map((id) => [id, { status: 'error', unmeasured: UNREAD }]),
+    ['no-downgrade', 'mixed-content', 'secure-forms', 'cookie-secure', 'cookie-httponly', 'cookie-samesite'].map(
+      (id) => [id, { status: 'error', unmeasured: UNREAD }],
+    ),
   ),
   hosts: [
     {

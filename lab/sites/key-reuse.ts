@@ -36,7 +36,10 @@ const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>
 
 /** Every page check, when the browser refuses the site's only page: that page could not be measured, for that reason. */
 function pageRefused(url: string, certError: string): Record<string, ExpectedCheck> {
-  const refused: ExpectedCheck = { status: 'error', unmeasured: [[url, new RegExp(`^the page did not load: .*net::${certError}`)]] };
+  const refused: ExpectedCheck = {
+    status: 'error',
+    unmeasured: [[url, new RegExp(`^the page did not load: .*net::${certError}`)]],
+  };
   return Object.fromEntries(CHECKS.filter((c) => c.needs.includes('pages')).map((c) => [c.id, refused]));
 }
 
@@ -52,7 +55,14 @@ export const keyReuseExpired: LabSite = {
     },
   },
   hosts: [
-    { host: 'expired.keyreuse.lab.test', https: { kind: 'serve', handler: ok('Expired'), credentials: reusingOwnerKey({ notBefore: days(-92), notAfter: days(-2) }) } },
+    {
+      host: 'expired.keyreuse.lab.test',
+      https: {
+        kind: 'serve',
+        handler: ok('Expired'),
+        credentials: reusingOwnerKey({ notBefore: days(-92), notAfter: days(-2) }),
+      },
+    },
     { host: KEY_OWNER, https: { kind: 'serve', handler: ok('Key owner'), credentials: ownerCredentials } },
   ],
 };
@@ -65,13 +75,24 @@ export const keyReuseWrongName: LabSite = {
     ...pageRefused('https://wrongname.keyreuse.lab.test/', 'ERR_CERT_COMMON_NAME_INVALID'),
     'certificate-hostnames': {
       status: 'failed',
-      findings: [['high', 'certificate-hostnames.name-mismatch', 'wrongname.keyreuse.lab.test', /it covers: other\.keyreuse\.lab\.test$/]],
+      findings: [
+        [
+          'high',
+          'certificate-hostnames.name-mismatch',
+          'wrongname.keyreuse.lab.test',
+          /it covers: other\.keyreuse\.lab\.test$/,
+        ],
+      ],
     },
   },
   hosts: [
     {
       host: 'wrongname.keyreuse.lab.test',
-      https: { kind: 'serve', handler: ok('Wrong name'), credentials: reusingOwnerKey({ sans: ['other.keyreuse.lab.test'] }) },
+      https: {
+        kind: 'serve',
+        handler: ok('Wrong name'),
+        credentials: reusingOwnerKey({ sans: ['other.keyreuse.lab.test'] }),
+      },
     },
   ],
 };

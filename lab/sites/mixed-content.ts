@@ -7,7 +7,10 @@ import { NO_COOKIES, NO_SENSITIVE_FORMS, type Handler, type LabSite } from '../t
 import { page, redirect, routes } from '../respond.ts';
 
 const CDN = 'http://cdn.insecure.test';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -25,7 +28,17 @@ const assets: Handler = (req, res) => {
   const ext = /\.[a-z0-9]+$/.exec(url.pathname)?.[0] ?? '';
   const type = TYPES[ext] ?? 'application/json';
   res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' });
-  res.end(type.startsWith('image/') ? PNG : type === 'text/css' ? 'body { color: #222 }' : type === 'text/javascript' ? '/* ok */' : ext === '.vtt' ? 'WEBVTT\n' : '{}');
+  res.end(
+    type.startsWith('image/')
+      ? PNG
+      : type === 'text/css'
+        ? 'body { color: #222 }'
+        : type === 'text/javascript'
+          ? '/* ok */'
+          : ext === '.vtt'
+            ? 'WEBVTT\n'
+            : '{}',
+  );
 };
 
 const passive = `
@@ -65,14 +78,25 @@ const forms = `
 
 /** Port 80 of the site's own host: assets under /assets/, a redirect to https for anything else. */
 const ownHttp: Handler = (req, res) =>
-  req.url?.startsWith('/assets/') ? assets(req, res) : redirect(res, 301, `https://${req.headers.host}${req.url}`, { hsts: null });
+  req.url?.startsWith('/assets/')
+    ? assets(req, res)
+    : redirect(res, 301, `https://${req.headers.host}${req.url}`, { hsts: null });
 
 const widget = routes({
   // Mixed content inside a cross-site (out-of-process) iframe.
-  '/widget': (res) => page(res, 'Widget', `<img src="http://widgets.thirdparty.test/badge.png" alt=""><script src="http://widgets.thirdparty.test/widget.js"></script>`, { hsts: null }),
+  '/widget': (res) =>
+    page(
+      res,
+      'Widget',
+      `<img src="http://widgets.thirdparty.test/badge.png" alt=""><script src="http://widgets.thirdparty.test/widget.js"></script>`,
+      { hsts: null },
+    ),
   // A third-party iframe that sets a cookie the cookie lab site lists as known.
   '/cookie-widget': (res) =>
-    page(res, 'Cookie widget', '<p>tracking</p>', { hsts: null, headers: { 'set-cookie': '_tp=1; Path=/; SameSite=None; Secure' } }),
+    page(res, 'Cookie widget', '<p>tracking</p>', {
+      hsts: null,
+      headers: { 'set-cookie': '_tp=1; Path=/; SameSite=None; Secure' },
+    }),
 });
 
 export const mixedContent: LabSite = {
@@ -80,7 +104,8 @@ export const mixedContent: LabSite = {
   purpose: 'mixed-content: passive, active, late, lazy, framed and form content over http, and lookalikes that are not',
   pages: ['/', '/active', '/frames', '/forms'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
     'mixed-content': {
       status: 'failed',
       findings: [
@@ -100,8 +125,18 @@ export const mixedContent: LabSite = {
         ['high', 'mixed-content.active', `${CDN}/late.js`, /script.*: blocked/],
         ['high', 'mixed-content.active', 'http://mixed.lab.test/assets/frame.html', /frame .*: blocked/],
         ['high', 'mixed-content.active', 'http://widgets.thirdparty.test/plain.html', /frame .*: blocked/],
-        ['medium', 'mixed-content.passive', 'http://widgets.thirdparty.test/badge.png', /image .*in frame https:\/\/widgets\.thirdparty\.test\/widget/],
-        ['high', 'mixed-content.active', 'http://widgets.thirdparty.test/widget.js', /script .*in frame https:\/\/widgets\.thirdparty\.test\/widget.*: blocked/],
+        [
+          'medium',
+          'mixed-content.passive',
+          'http://widgets.thirdparty.test/badge.png',
+          /image .*in frame https:\/\/widgets\.thirdparty\.test\/widget/,
+        ],
+        [
+          'high',
+          'mixed-content.active',
+          'http://widgets.thirdparty.test/widget.js',
+          /script .*in frame https:\/\/widgets\.thirdparty\.test\/widget.*: blocked/,
+        ],
         ['high', 'mixed-content.active', 'http://mixed.lab.test/assets/subscribe'],
         ['high', 'mixed-content.active', `${CDN}/search`],
       ],
@@ -114,7 +149,10 @@ export const mixedContent: LabSite = {
         kind: 'serve',
         handler: routes({
           '/': (res) => page(res, 'Passive mixed content', passive, { head: passiveHead }),
-          '/active': (res) => page(res, 'Active mixed content', active, { head: `<link rel="icon" href="data:,"><link rel="stylesheet" href="${CDN}/style.css">` }),
+          '/active': (res) =>
+            page(res, 'Active mixed content', active, {
+              head: `<link rel="icon" href="data:,"><link rel="stylesheet" href="${CDN}/style.css">`,
+            }),
           '/frames': (res) => page(res, 'Frames', frames),
           '/forms': (res) => page(res, 'Forms', forms),
           '/search': (res) => page(res, 'Search', '<p>results</p>'),

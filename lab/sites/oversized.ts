@@ -31,7 +31,8 @@ const NO_HTTP_ANSWER = ['longlocation.oversized.lab.test', 'bigheaders.oversized
 
 export const oversized: LabSite = {
   name: 'oversized',
-  purpose: 'robustness: a 1 MB Location, a 1 MB header block, an endless chunked body, 5,000 SANs and a 50-certificate chain, each judged within the timeouts',
+  purpose:
+    'robustness: a 1 MB Location, a 1 MB header block, an endless chunked body, 5,000 SANs and a 50-certificate chain, each judged within the timeouts',
   pages: ['/'],
   expect: {
     ...NO_COOKIES,
@@ -39,7 +40,9 @@ export const oversized: LabSite = {
     // Node reads at most 16 KB of headers (Chromium 256 KB): both answers are unreadable to any client.
     'https-port-443': {
       status: 'failed',
-      findings: NO_HTTP_ANSWER.map((host) => ['medium', 'https-port-443.no-http-answer', host, /HPE_HEADER_OVERFLOW/] as const),
+      findings: NO_HTTP_ANSWER.map(
+        (host) => ['medium', 'https-port-443.no-http-answer', host, /HPE_HEADER_OVERFLOW/] as const,
+      ),
     },
     hsts: { status: 'error', unmeasured: NO_HTTP_ANSWER },
   },
@@ -47,7 +50,10 @@ export const oversized: LabSite = {
     { host: 'oversized.lab.test', https: { kind: 'serve', handler: ok('Oversized') } },
     {
       host: 'longlocation.oversized.lab.test',
-      https: { kind: 'serve', handler: (_req, res) => redirect(res, 301, `https://longlocation.oversized.lab.test/${'a'.repeat(MB)}`) },
+      https: {
+        kind: 'serve',
+        handler: (_req, res) => redirect(res, 301, `https://longlocation.oversized.lab.test/${'a'.repeat(MB)}`),
+      },
     },
     {
       host: 'bigheaders.oversized.lab.test',
@@ -76,7 +82,13 @@ export const oversized: LabSite = {
         },
       },
     },
-    { host: 'manysans.oversized.lab.test', https: { kind: 'serve', handler: ok('5,000 names'), credentials: manySans } },
-    { host: 'longchain.oversized.lab.test', https: { kind: 'serve', handler: ok('50 certificates'), credentials: longChain } },
+    {
+      host: 'manysans.oversized.lab.test',
+      https: { kind: 'serve', handler: ok('5,000 names'), credentials: manySans },
+    },
+    {
+      host: 'longchain.oversized.lab.test',
+      https: { kind: 'serve', handler: ok('50 certificates'), credentials: longChain },
+    },
   ],
 };

@@ -3,16 +3,20 @@ import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, redirect, routes } from '../respond.ts';
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
-const to = (location: string) => (_req: unknown, res: Parameters<typeof redirect>[0]) => redirect(res, 301, location, { hsts: null });
-const sameUrl = (status: number) => (req: { url?: string; headers: { host?: string } }, res: Parameters<typeof redirect>[0]) =>
-  redirect(res, status, `https://${req.headers.host}${req.url}`, { hsts: null });
+const to = (location: string) => (_req: unknown, res: Parameters<typeof redirect>[0]) =>
+  redirect(res, 301, location, { hsts: null });
+const sameUrl =
+  (status: number) => (req: { url?: string; headers: { host?: string } }, res: Parameters<typeof redirect>[0]) =>
+    redirect(res, status, `https://${req.headers.host}${req.url}`, { hsts: null });
 
 export const redirects: LabSite = {
   name: 'redirect-flaws',
-  purpose: 'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects; redirects to javascript:, data:, file: and to a Location that is no URL',
+  purpose:
+    'http-redirect: temporary, off-host, missing, path-dropping, looping and too-long redirects; redirects to javascript:, data:, file: and to a Location that is no URL',
   pages: ['/'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
     'http-redirect': {
       status: 'failed',
       findings: [
@@ -22,9 +26,24 @@ export const redirects: LabSite = {
         ['medium', 'http-redirect.changes-path', 'http://droppath.redirect.lab.test/?https-scan=1'],
         ['high', 'http-redirect.loop', 'http://loop.redirect.lab.test/?https-scan=1'],
         ['medium', 'http-redirect.too-many-hops', 'http://long.redirect.lab.test/?https-scan=1'],
-        ['high', 'http-redirect.unsafe-redirect', 'http://javascript.redirect.lab.test/?https-scan=1', / to javascript:alert\(document\.domain\): /],
-        ['high', 'http-redirect.unsafe-redirect', 'http://data.redirect.lab.test/?https-scan=1', / to data:text\/html,hello: /],
-        ['high', 'http-redirect.unsafe-redirect', 'http://file.redirect.lab.test/?https-scan=1', / to file:\/\/\/etc\/passwd: /],
+        [
+          'high',
+          'http-redirect.unsafe-redirect',
+          'http://javascript.redirect.lab.test/?https-scan=1',
+          / to javascript:alert\(document\.domain\): /,
+        ],
+        [
+          'high',
+          'http-redirect.unsafe-redirect',
+          'http://data.redirect.lab.test/?https-scan=1',
+          / to data:text\/html,hello: /,
+        ],
+        [
+          'high',
+          'http-redirect.unsafe-redirect',
+          'http://file.redirect.lab.test/?https-scan=1',
+          / to file:\/\/\/etc\/passwd: /,
+        ],
         ['high', 'http-redirect.invalid-location', 'http://badlocation.redirect.lab.test/?https-scan=1'],
       ],
     },
@@ -49,16 +68,27 @@ export const redirects: LabSite = {
     },
     // Schemes a browser never follows: the probe must not follow them either (a file: or
     // javascript: URL has no host, and Node would dial 127.0.0.1:80).
-    { host: 'javascript.redirect.lab.test', https: { kind: 'serve', handler: ok('javascript:') }, http: to('javascript:alert(document.domain)') },
-    { host: 'data.redirect.lab.test', https: { kind: 'serve', handler: ok('data:') }, http: to('data:text/html,hello') },
+    {
+      host: 'javascript.redirect.lab.test',
+      https: { kind: 'serve', handler: ok('javascript:') },
+      http: to('javascript:alert(document.domain)'),
+    },
+    {
+      host: 'data.redirect.lab.test',
+      https: { kind: 'serve', handler: ok('data:') },
+      http: to('data:text/html,hello'),
+    },
     { host: 'file.redirect.lab.test', https: { kind: 'serve', handler: ok('file:') }, http: to('file:///etc/passwd') },
-    { host: 'badlocation.redirect.lab.test', https: { kind: 'serve', handler: ok('Bad Location') }, http: to('http://[bad') },
+    {
+      host: 'badlocation.redirect.lab.test',
+      https: { kind: 'serve', handler: ok('Bad Location') },
+      http: to('http://[bad'),
+    },
     {
       host: 'loop.redirect.lab.test',
       https: {
         kind: 'serve',
-        handler: (req, res) =>
-          redirect(res, 301, new URL(req.url ?? '/', 'https://x').pathname === '/a' ? '/b' : '/a'),
+        handler: (req, res) => redirect(res, 301, new URL(req.url ?? '/', 'https://x').pathname === '/a' ? '/b' : '/a'),
       },
     },
     {
@@ -77,12 +107,17 @@ export const redirects: LabSite = {
 
 export const downgrade: LabSite = {
   name: 'downgrade-flaws',
-  purpose: 'no-downgrade: https->http redirect, proxy Location header, https->javascript: redirect, script navigation and http links to own hosts',
+  purpose:
+    'no-downgrade: https->http redirect, proxy Location header, https->javascript: redirect, script navigation and http links to own hosts',
   pages: ['/', '/old', '/script'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
     // Its http:// chain reaches https and then the javascript: redirect, which ends it.
-    'http-redirect': { status: 'failed', findings: [['high', 'http-redirect.unsafe-redirect', 'http://scheme.downgrade.lab.test/?https-scan=1']] },
+    'http-redirect': {
+      status: 'failed',
+      findings: [['high', 'http-redirect.unsafe-redirect', 'http://scheme.downgrade.lab.test/?https-scan=1']],
+    },
     'no-downgrade': {
       status: 'failed',
       findings: [
@@ -110,7 +145,11 @@ export const downgrade: LabSite = {
           '/new': (res) => page(res, 'New', '<p>new</p>'),
           '/plain': (res) => page(res, 'Plain', '<p>plain</p>'),
           '/script': (res) =>
-            page(res, 'Script', '<script>setTimeout(() => { location.href = "http://downgrade.lab.test/landing"; }, 50)</script>'),
+            page(
+              res,
+              'Script',
+              '<script>setTimeout(() => { location.href = "http://downgrade.lab.test/landing"; }, 50)</script>',
+            ),
           '/landing': (res) => page(res, 'Landing', '<p>landing</p>'),
         }),
       },
@@ -126,7 +165,10 @@ export const downgrade: LabSite = {
         }),
       },
     },
-    { host: 'scheme.downgrade.lab.test', https: { kind: 'serve', handler: (_req, res) => redirect(res, 302, 'javascript:alert(document.domain)') } },
+    {
+      host: 'scheme.downgrade.lab.test',
+      https: { kind: 'serve', handler: (_req, res) => redirect(res, 302, 'javascript:alert(document.domain)') },
+    },
   ],
 };
 
@@ -135,7 +177,8 @@ export const hsts: LabSite = {
   purpose: 'hsts: missing header, short max-age, malformed header, and one page without it',
   pages: ['/', '/nohsts'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
     hsts: {
       status: 'failed',
       findings: [
@@ -157,11 +200,20 @@ export const hsts: LabSite = {
         }),
       },
     },
-    { host: 'none.hsts.lab.test', https: { kind: 'serve', handler: (_q, res) => page(res, 'None', '', { hsts: null }) } },
-    { host: 'short.hsts.lab.test', https: { kind: 'serve', handler: (_q, res) => page(res, 'Short', '', { hsts: 'max-age=86400' }) } },
+    {
+      host: 'none.hsts.lab.test',
+      https: { kind: 'serve', handler: (_q, res) => page(res, 'None', '', { hsts: null }) },
+    },
+    {
+      host: 'short.hsts.lab.test',
+      https: { kind: 'serve', handler: (_q, res) => page(res, 'Short', '', { hsts: 'max-age=86400' }) },
+    },
     {
       host: 'malformed.hsts.lab.test',
-      https: { kind: 'serve', handler: (_q, res) => page(res, 'Malformed', '', { hsts: 'max-age="abc"; includeSubDomains' }) },
+      https: {
+        kind: 'serve',
+        handler: (_q, res) => page(res, 'Malformed', '', { hsts: 'max-age="abc"; includeSubDomains' }),
+      },
     },
   ],
 };

@@ -2,14 +2,21 @@
 import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
 import { page, routes } from '../respond.ts';
 
-const NO_HANDSHAKE = ['refused.ports.lab.test', 'silent.ports.lab.test', 'nodns.ports.lab.invalid', 'plain.ports.lab.test'];
+const NO_HANDSHAKE = [
+  'refused.ports.lab.test',
+  'silent.ports.lab.test',
+  'nodns.ports.lab.invalid',
+  'plain.ports.lab.test',
+];
 
 export const unreachable: LabSite = {
   name: 'unreachable-hosts',
-  purpose: 'https-port-443: refused, timeout, DNS failure, TLS handshake failure, and a handshake never followed by an HTTP answer',
+  purpose:
+    'https-port-443: refused, timeout, DNS failure, TLS handshake failure, and a handshake never followed by an HTTP answer',
   pages: ['/'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
     'https-port-443': {
       status: 'failed',
       findings: [
@@ -39,7 +46,10 @@ export const unreachable: LabSite = {
     'tls-ciphers': { status: 'error', unmeasured: NO_HANDSHAKE },
   },
   hosts: [
-    { host: 'ports.lab.test', https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Ports', '<p>ok</p>') }) } },
+    {
+      host: 'ports.lab.test',
+      https: { kind: 'serve', handler: routes({ '/': (res) => page(res, 'Ports', '<p>ok</p>') }) },
+    },
     { host: 'refused.ports.lab.test', https: { kind: 'refuse' }, http: 'refuse' },
     { host: 'silent.ports.lab.test', https: { kind: 'silent' }, http: 'refuse' },
     { host: 'nodns.ports.lab.invalid', https: { kind: 'no-dns' } },
@@ -54,8 +64,12 @@ export const serverError: LabSite = {
   purpose: 'https-port-443: the site URL answers 503 (a warning, not a failure)',
   pages: ['/'],
   expect: {
-    ...NO_COOKIES, ...NO_SENSITIVE_FORMS,
-    'https-port-443': { status: 'warning', findings: [['low', 'https-port-443.server-error', 'https://broken.lab.test/']] },
+    ...NO_COOKIES,
+    ...NO_SENSITIVE_FORMS,
+    'https-port-443': {
+      status: 'warning',
+      findings: [['low', 'https-port-443.server-error', 'https://broken.lab.test/']],
+    },
   },
   hosts: [
     {

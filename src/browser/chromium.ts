@@ -5,7 +5,12 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumResolverRules, type ConnectToRules } from '../net/connect-to.ts';
 
-const SYSTEM_PATHS = ['/usr/lib/chromium/chromium', '/usr/lib/chromium-browser/chromium-browser', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const SYSTEM_PATHS = [
+  '/usr/lib/chromium/chromium',
+  '/usr/lib/chromium-browser/chromium-browser',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export type ChromiumChoice = { ok: true; executablePath?: string; source: string } | { ok: false; message: string };
 
@@ -26,7 +31,7 @@ export function findChromium(
     ok: false,
     message: [
       'No Chromium found. Fix one of these:',
-      '  - install Playwright\'s browser:   npx playwright install chromium',
+      "  - install Playwright's browser:   npx playwright install chromium",
       '  - or install a system Chromium:    sudo apt-get install chromium   (Debian/Ubuntu)',
       '    and, if it is not in a standard place, point to it: CHROMIUM_PATH=/path/to/chromium',
     ].join('\n'),
@@ -38,7 +43,11 @@ export function chromiumVersion(choice: ChromiumChoice): string {
   if (!choice.ok) return 'none';
   try {
     const bin = choice.executablePath ?? chromium.executablePath();
-    return execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(bin, ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }

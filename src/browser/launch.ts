@@ -28,7 +28,15 @@ export async function launchScanBrowser(
   const home = path.join(workDir, 'browser-home');
   if (plan.ownHome) mkdirSync(home, { recursive: true });
   if (plan.certutil) await createNssDb(plan.certutil, home, trust.extraRoots);
-  const leafKeys = plan.acceptVerifiedLeafKeys ? await verifiedLeafKeys(net, hostsToLearn(config.sites.flatMap((s) => s.hosts), config.connectTo)) : [];
+  const leafKeys = plan.acceptVerifiedLeafKeys
+    ? await verifiedLeafKeys(
+        net,
+        hostsToLearn(
+          config.sites.flatMap((s) => s.hosts),
+          config.connectTo,
+        ),
+      )
+    : [];
   const browser = await chromium.launch({
     executablePath: found.executablePath,
     args: chromiumArgs(config.connectTo, leafKeys),

@@ -15,7 +15,8 @@ export async function createNssDb(certutil: string, home: string, roots: readonl
   const db = `sql:${dir}`;
   await run(certutil, ['-d', db, '-N', '--empty-password']);
   // One at a time: certutil writes one SQLite database.
-  for (const [i, pem] of roots.entries()) await run(certutil, ['-d', db, '-A', '-t', 'C,,', '-n', `ca root ${i + 1}`], pem);
+  for (const [i, pem] of roots.entries())
+    await run(certutil, ['-d', db, '-A', '-t', 'C,,', '-n', `ca root ${i + 1}`], pem);
 }
 
 function run(certutil: string, args: string[], input?: string): Promise<void> {

@@ -24,13 +24,19 @@ export interface BrowserTrust {
 
 const INSTALL_CERTUTIL = 'apt-get install libnss3-tools';
 
-export function chooseBrowserTrust(hasCa: boolean, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): BrowserTrust {
+export function chooseBrowserTrust(
+  hasCa: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): BrowserTrust {
   // Only Linux Chromium reads NSS (on Windows "certutil" is another program altogether).
   const readsNss = platform === 'linux';
   if (!hasCa) return { mode: 'browser-roots (no ca)', ownHome: readsNss, acceptVerifiedLeafKeys: false };
   const certutil = readsNss ? onPath('certutil', env) : undefined;
   if (certutil) return { mode: 'nss-db', ownHome: true, certutil, acceptVerifiedLeafKeys: false };
-  const why = readsNss ? `certutil not found: ${INSTALL_CERTUTIL}` : `Chromium on ${platform} does not read an NSS database`;
+  const why = readsNss
+    ? `certutil not found: ${INSTALL_CERTUTIL}`
+    : `Chromium on ${platform} does not read an NSS database`;
   return {
     mode: `spki-fallback (${why})`,
     ownHome: readsNss,
@@ -39,7 +45,9 @@ export function chooseBrowserTrust(hasCa: boolean, env: NodeJS.ProcessEnv = proc
       `browser trust: spki-fallback (${why}).`,
       '  The browser cannot be given the ca roots, so it accepts the keys of the hosts whose certificates Node verified.',
       '  A bad certificate (expired, wrong name) on such a key, from a host the scan did not probe, loads in the browser as if valid.',
-      readsNss ? `  To judge certificates as a browser with the CA installed: ${INSTALL_CERTUTIL}` : '  To judge certificates as a browser with the CA installed, run the scan on Linux.',
+      readsNss
+        ? `  To judge certificates as a browser with the CA installed: ${INSTALL_CERTUTIL}`
+        : '  To judge certificates as a browser with the CA installed, run the scan on Linux.',
     ].join('\n'),
   };
 }

@@ -9,7 +9,8 @@ import { hostsWithCertificate, sanParseError, someNames } from './tls-hosts.ts';
 const CODES = {
   'no-san': 'the certificate has no subjectAltName, so browsers accept it for no name',
   'name-mismatch': 'the certificate does not cover the host name',
-  'malformed-san': 'the subjectAltName cannot be parsed (not a SEQUENCE of valid GeneralNames), so browsers reject the certificate',
+  'malformed-san':
+    'the subjectAltName cannot be parsed (not a SEQUENCE of valid GeneralNames), so browsers reject the certificate',
 };
 
 export const certificateHostnames: Check<'tls'> = {
@@ -34,7 +35,12 @@ export const certificateHostnames: Check<'tls'> = {
           'Reissue the certificate: its subjectAltName must be a SEQUENCE of valid GeneralNames (ASCII DNS names, 4- or 16-octet IP addresses).',
         );
       } else if (leaf.subjectAltNames === null) {
-        out.add('no-san', 'high', h.host, `the certificate "${leaf.subject}" has no subjectAltName extension, so browsers accept it for no name at all (the subject CN is ignored)`);
+        out.add(
+          'no-san',
+          'high',
+          h.host,
+          `the certificate "${leaf.subject}" has no subjectAltName extension, so browsers accept it for no name at all (the subject CN is ignored)`,
+        );
       } else {
         const names = leaf.subjectAltNames.length > 0 ? someNames(leaf.subjectAltNames) : 'no name';
         out.add('name-mismatch', 'high', h.host, `the certificate does not cover ${h.host}; it covers: ${names}`);

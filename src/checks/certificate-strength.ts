@@ -19,10 +19,16 @@ export function weaknesses(cert: CertificateFacts): { code: keyof typeof CODES; 
   const found: { code: keyof typeof CODES; text: string }[] = [];
   const min = MIN_BITS[cert.keyType];
   if (min !== undefined && cert.keyBits !== undefined && cert.keyBits < min) {
-    found.push({ code: 'weak-key', text: `${cert.keyType.toUpperCase()} key of ${cert.keyBits} bits (minimum ${min})` });
+    found.push({
+      code: 'weak-key',
+      text: `${cert.keyType.toUpperCase()} key of ${cert.keyBits} bits (minimum ${min})`,
+    });
   }
   if (!cert.selfSigned && cert.signatureHash && WEAK_HASHES.has(cert.signatureHash)) {
-    found.push({ code: 'weak-signature', text: `signed with ${cert.signatureAlgorithm}: ${cert.signatureHash} signatures can be forged and browsers reject them` });
+    found.push({
+      code: 'weak-signature',
+      text: `signed with ${cert.signatureAlgorithm}: ${cert.signatureHash} signatures can be forged and browsers reject them`,
+    });
   }
   return found;
 }
@@ -30,14 +36,16 @@ export function weaknesses(cert: CertificateFacts): { code: keyof typeof CODES; 
 export const certificateStrength: Check<'tls'> = {
   id: 'certificate-strength',
   title: 'Certificates use strong keys and signatures',
-  remediation: 'Reissue the certificate with an RSA key of at least 2048 bits or an EC P-256/P-384 key, signed with SHA-256 or better, from a CA that no longer signs with SHA-1.',
+  remediation:
+    'Reissue the certificate with an RSA key of at least 2048 bits or an EC P-256/P-384 key, signed with SHA-256 or better, from a CA that no longer signs with SHA-1.',
   codes: CODES,
   needs: ['tls'],
   run(_site, { tls }) {
     const out = new Outcome<keyof typeof CODES>();
     for (const h of hostsWithCertificate(out, tls)) {
       servedCertificates(h).forEach((cert, i) => {
-        for (const { code, text } of weaknesses(cert)) out.add(code, 'high', h.host, `${certificateLabel(cert, i)}: ${text}`);
+        for (const { code, text } of weaknesses(cert))
+          out.add(code, 'high', h.host, `${certificateLabel(cert, i)}: ${text}`);
       });
     }
     return out.done();

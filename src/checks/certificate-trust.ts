@@ -17,11 +17,17 @@ const STRENGTH_ERRORS = new Set(['CA_MD_TOO_WEAK', 'EE_KEY_TOO_SMALL', 'CA_KEY_T
 
 /** What cannot be parsed in the certificates the server sends, except the leaf's subjectAltName (certificate-hostnames judges it). */
 const malformedParts = (chain: CertificateFacts[]) =>
-  chain.flatMap((cert, i) => (cert.parseErrors ?? []).filter((e) => i > 0 || e.part !== 'subjectAltName').map((error) => ({ cert, i, error })));
+  chain.flatMap((cert, i) =>
+    (cert.parseErrors ?? []).filter((e) => i > 0 || e.part !== 'subjectAltName').map((error) => ({ cert, i, error })),
+  );
 
 /** Who reports the parse error of a chain that has one. */
 const parseErrorOwner = (chain: CertificateFacts[]): string | undefined =>
-  sanParseError(chain[0]!) ? 'certificate-hostnames' : malformedParts(chain).length > 0 ? 'the malformed-certificate finding' : undefined;
+  sanParseError(chain[0]!)
+    ? 'certificate-hostnames'
+    : malformedParts(chain).length > 0
+      ? 'the malformed-certificate finding'
+      : undefined;
 
 /** The check that owns a verification error which is not about trust itself. */
 function judgedElsewhere(error: string, chain: CertificateFacts[]): string | undefined {
@@ -36,8 +42,10 @@ function judgedElsewhere(error: string, chain: CertificateFacts[]): string | und
 
 const CODES = {
   'self-signed': 'the host sends a self-signed certificate',
-  'unknown-issuer': 'the chain leads to an issuer that is neither a trusted root nor an intermediate the certificate names (an untrusted root)',
-  'missing-intermediate': 'the server does not send the intermediate CA that issued its last certificate (the certificate names where to fetch it)',
+  'unknown-issuer':
+    'the chain leads to an issuer that is neither a trusted root nor an intermediate the certificate names (an untrusted root)',
+  'missing-intermediate':
+    'the server does not send the intermediate CA that issued its last certificate (the certificate names where to fetch it)',
   'verification-failed': 'the chain leads to a trusted root but does not verify',
   'malformed-certificate': 'a certificate the server sends has an extension browsers cannot parse, so they reject it',
 };
@@ -55,14 +63,27 @@ function judgeUntrusted(out: Outcome<Code>, h: HostTls & { chain: [CertificateFa
     return;
   }
   if (top.selfSigned && h.chain.length === 1) {
-    out.add('self-signed', 'high', h.host, `self-signed certificate "${leaf.subject}": no certificate authority vouches for it, browsers reject it`);
+    out.add(
+      'self-signed',
+      'high',
+      h.host,
+      `self-signed certificate "${leaf.subject}": no certificate authority vouches for it, browsers reject it`,
+    );
     return;
   }
   if (top.selfSigned) {
-    out.add('unknown-issuer', 'high', h.host, `unknown issuer: the chain ends at the root "${top.subject}", which is not a trusted root`);
+    out.add(
+      'unknown-issuer',
+      'high',
+      h.host,
+      `unknown issuer: the chain ends at the root "${top.subject}", which is not a trusted root`,
+    );
     return;
   }
-  const sent = h.chain.length === 1 ? 'the server sends only its leaf certificate' : `the chain the server sends ends at "${top.subject}"`;
+  const sent =
+    h.chain.length === 1
+      ? 'the server sends only its leaf certificate'
+      : `the chain the server sends ends at "${top.subject}"`;
   const issuerIsIntermediate = top.caIssuers?.length
     ? `the certificate says where the issuer's certificate is published, ${top.caIssuers[0]}`
     : top.issuerIssuer && top.issuerIssuer !== top.issuer
@@ -115,8 +136,17 @@ export const certificateTrust: Check<'tls'> = {
       }
       const error = authorizationError ?? 'unknown error';
       const elsewhere = judgedElsewhere(error, served);
-      if (elsewhere) out.note(`${h.host}: the chain leads to the trusted root "${trustAnchor}"; the verification error ${error} is judged by ${elsewhere}`);
-      else out.add('verification-failed', 'high', h.host, `verification fails (${error}) although the chain leads to the trusted root "${trustAnchor}"`);
+      if (elsewhere)
+        out.note(
+          `${h.host}: the chain leads to the trusted root "${trustAnchor}"; the verification error ${error} is judged by ${elsewhere}`,
+        );
+      else
+        out.add(
+          'verification-failed',
+          'high',
+          h.host,
+          `verification fails (${error}) although the chain leads to the trusted root "${trustAnchor}"`,
+        );
     }
     return out.done();
   },

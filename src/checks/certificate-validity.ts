@@ -19,7 +19,8 @@ const CODES = {
 export const certificateValidity: Check<'tls'> = {
   id: 'certificate-validity',
   title: 'Certificates are valid now and not about to expire',
-  remediation: 'Renew the certificate (automate it, e.g. with ACME) and reload the server; check that its clock and the validity dates are right.',
+  remediation:
+    'Renew the certificate (automate it, e.g. with ACME) and reload the server; check that its clock and the validity dates are right.',
   codes: CODES,
   needs: ['tls'],
   run(site, { tls }) {
@@ -33,13 +34,33 @@ export const certificateValidity: Check<'tls'> = {
         const to = Date.parse(cert.validTo);
         const daysLeft = Math.floor((to - now) / DAY_MS);
         if (from > now) {
-          out.add('not-yet-valid', 'high', h.host, `${what} is not valid before ${utc(cert.validFrom)} (in ${plural(Math.ceil((from - now) / DAY_MS))})`);
+          out.add(
+            'not-yet-valid',
+            'high',
+            h.host,
+            `${what} is not valid before ${utc(cert.validFrom)} (in ${plural(Math.ceil((from - now) / DAY_MS))})`,
+          );
         } else if (to <= now) {
-          out.add('expired', 'high', h.host, `${what} expired on ${utc(cert.validTo)} (${plural(Math.floor((now - to) / DAY_MS))} ago)`);
+          out.add(
+            'expired',
+            'high',
+            h.host,
+            `${what} expired on ${utc(cert.validTo)} (${plural(Math.floor((now - to) / DAY_MS))} ago)`,
+          );
         } else if (daysLeft < minCertDaysLeft) {
-          out.add('expires-soon', 'medium', h.host, `${what} expires on ${utc(cert.validTo)}, ${plural(daysLeft)} left (policy minimum ${minCertDaysLeft})`);
+          out.add(
+            'expires-soon',
+            'medium',
+            h.host,
+            `${what} expires on ${utc(cert.validTo)}, ${plural(daysLeft)} left (policy minimum ${minCertDaysLeft})`,
+          );
         } else if (daysLeft < certNoticeDays) {
-          out.add('expiry-notice', 'low', h.host, `${what} expires on ${utc(cert.validTo)}, ${plural(daysLeft)} left (notice period ${certNoticeDays} days)`);
+          out.add(
+            'expiry-notice',
+            'low',
+            h.host,
+            `${what} expires on ${utc(cert.validTo)}, ${plural(daysLeft)} left (notice period ${certNoticeDays} days)`,
+          );
         }
       });
     }

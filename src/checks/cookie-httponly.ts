@@ -15,7 +15,13 @@ export const cookieHttpOnly: Check<'pages'> = {
   run: (site, { pages }) =>
     judgeCookies<keyof typeof CODES>(site, pages, (c, out) => {
       if (c.httpOnly) return;
-      const why = c.via === 'script' ? 'document.cookie cannot set HttpOnly, so any script can read it' : 'scripts can read it';
-      out.add('missing-httponly', c.sensitive ? 'high' : 'low', cookieTarget(c), `${describeCookie(c)} without HttpOnly: ${why}`);
+      const why =
+        c.via === 'script' ? 'document.cookie cannot set HttpOnly, so any script can read it' : 'scripts can read it';
+      out.add(
+        'missing-httponly',
+        c.sensitive ? 'high' : 'low',
+        cookieTarget(c),
+        `${describeCookie(c)} without HttpOnly: ${why}`,
+      );
     }),
 };

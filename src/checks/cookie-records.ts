@@ -47,7 +47,8 @@ export function isSensitive(site: Site, name: string): boolean {
 
 export const effectiveDomain = (c: CookieRecord): string => c.domain ?? hostOf(c.setBy);
 
-const domainMatches = (cookieDomain: string, listed: string): boolean => cookieDomain === listed || cookieDomain.endsWith(`.${listed}`);
+const domainMatches = (cookieDomain: string, listed: string): boolean =>
+  cookieDomain === listed || cookieDomain.endsWith(`.${listed}`);
 
 /** Every cookie the visits set, each once (named after its first setter); deletions left out. */
 export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
@@ -118,11 +119,17 @@ export interface JudgedCookie extends CookieRecord {
 }
 
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
-export function judgeCookies<C extends string>(site: Site, pages: PagesEvidence, judge: (cookie: JudgedCookie, out: Outcome<C>) => void): CheckOutcome {
+export function judgeCookies<C extends string>(
+  site: Site,
+  pages: PagesEvidence,
+  judge: (cookie: JudgedCookie, out: Outcome<C>) => void,
+): CheckOutcome {
   const out = new Outcome<C>();
   visitsToJudge(pages, out);
   const cookies = cookieRecords(pages).filter((c) => {
-    const rule = site.cookies.ignore.find((i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)));
+    const rule = site.cookies.ignore.find(
+      (i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)),
+    );
     if (rule) out.note(`cookie ${cookieTarget(c)} is not judged: ${rule.reason}`);
     return !rule;
   });

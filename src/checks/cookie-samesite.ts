@@ -20,27 +20,60 @@ type Code = keyof typeof CODES;
 function judgeSameSite(c: JudgedCookie, out: Outcome<Code>): void {
   const target = cookieTarget(c);
   if (c.sameSite === undefined) {
-    const problem = c.sameSiteInvalid ? 'has an invalid SameSite value' : c.via === 'script' ? 'has no valid SameSite attribute' : 'has no SameSite attribute';
-    out.add(c.sameSiteInvalid ? 'invalid-samesite' : 'missing-samesite', c.sensitive ? 'medium' : 'low', target, `${describeCookie(c)} ${problem}: browsers fall back to their own default (Lax in Chromium, none in others)`);
+    const problem = c.sameSiteInvalid
+      ? 'has an invalid SameSite value'
+      : c.via === 'script'
+        ? 'has no valid SameSite attribute'
+        : 'has no SameSite attribute';
+    out.add(
+      c.sameSiteInvalid ? 'invalid-samesite' : 'missing-samesite',
+      c.sensitive ? 'medium' : 'low',
+      target,
+      `${describeCookie(c)} ${problem}: browsers fall back to their own default (Lax in Chromium, none in others)`,
+    );
   } else if (c.sameSite === 'none' && !c.secure) {
-    out.add('none-without-secure', 'high', target, `${describeCookie(c)} sets SameSite=None without Secure: browsers reject the cookie`);
+    out.add(
+      'none-without-secure',
+      'high',
+      target,
+      `${describeCookie(c)} sets SameSite=None without Secure: browsers reject the cookie`,
+    );
   }
 }
 
 function judgePrefix(c: JudgedCookie, out: Outcome<Code>): void {
   const target = cookieTarget(c);
   const name = c.name.toLowerCase();
-  if (name.startsWith('__secure-') && !c.secure) out.add('secure-prefix', 'high', target, 'the __Secure- prefix requires Secure: browsers reject the cookie');
+  if (name.startsWith('__secure-') && !c.secure)
+    out.add('secure-prefix', 'high', target, 'the __Secure- prefix requires Secure: browsers reject the cookie');
   if (!name.startsWith('__host-')) return;
-  if (!c.secure) out.add('host-prefix', 'high', target, 'the __Host- prefix requires Secure: browsers reject the cookie');
-  if (c.path !== '/') out.add('host-prefix', 'high', target, `the __Host- prefix requires Path=/ (got Path=${c.path}): browsers reject the cookie`);
-  if (c.domain !== undefined) out.add('host-prefix', 'high', target, `the __Host- prefix forbids Domain (got Domain=${c.domain}): browsers reject the cookie`);
+  if (!c.secure)
+    out.add('host-prefix', 'high', target, 'the __Host- prefix requires Secure: browsers reject the cookie');
+  if (c.path !== '/')
+    out.add(
+      'host-prefix',
+      'high',
+      target,
+      `the __Host- prefix requires Path=/ (got Path=${c.path}): browsers reject the cookie`,
+    );
+  if (c.domain !== undefined)
+    out.add(
+      'host-prefix',
+      'high',
+      target,
+      `the __Host- prefix forbids Domain (got Domain=${c.domain}): browsers reject the cookie`,
+    );
 }
 
 function judgeDomain(c: JudgedCookie, out: Outcome<Code>): void {
   const host = hostOf(c.setBy);
   if (c.domain && host !== c.domain && host.endsWith(`.${c.domain}`)) {
-    out.add('domain-widened', 'low', cookieTarget(c), `Domain=${c.domain} set from ${host} shares the cookie with the parent domain and all of its subdomains`);
+    out.add(
+      'domain-widened',
+      'low',
+      cookieTarget(c),
+      `Domain=${c.domain} set from ${host} shares the cookie with the parent domain and all of its subdomains`,
+    );
   }
 }
 

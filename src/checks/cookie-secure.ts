@@ -8,13 +8,19 @@ const CODES = { 'missing-secure': 'a cookie without Secure' };
 export const cookieSecure: Check<'pages'> = {
   id: 'cookie-secure',
   title: 'Cookies carry the Secure attribute',
-  remediation: 'Add the Secure attribute to every cookie (Set-Cookie: name=value; Secure; ...), including cookies set from JavaScript.',
+  remediation:
+    'Add the Secure attribute to every cookie (Set-Cookie: name=value; Secure; ...), including cookies set from JavaScript.',
   codes: CODES,
   needs: ['pages'],
   run: (site, { pages }) =>
     judgeCookies<keyof typeof CODES>(site, pages, (c, out) => {
       if (!c.secure) {
-        out.add('missing-secure', c.sensitive ? 'high' : 'medium', cookieTarget(c), `${describeCookie(c)} without the Secure attribute: the browser also sends it over plain http`);
+        out.add(
+          'missing-secure',
+          c.sensitive ? 'high' : 'medium',
+          cookieTarget(c),
+          `${describeCookie(c)} without the Secure attribute: the browser also sends it over plain http`,
+        );
       }
     }),
 };

@@ -31,8 +31,14 @@ export function parseSts(value: string): StsParse {
   }
   if (!seen.has('max-age')) return { ok: false, reason: 'the required max-age directive is missing' };
   const maxAge = seen.get('max-age');
-  if (maxAge === undefined || !/^\d+$/.test(maxAge)) return { ok: false, reason: `max-age must be a number of seconds, got "${maxAge ?? ''}"` };
-  return { ok: true, maxAge: Number(maxAge), includeSubDomains: seen.has('includesubdomains'), preload: seen.has('preload') };
+  if (maxAge === undefined || !/^\d+$/.test(maxAge))
+    return { ok: false, reason: `max-age must be a number of seconds, got "${maxAge ?? ''}"` };
+  return {
+    ok: true,
+    maxAge: Number(maxAge),
+    includeSubDomains: seen.has('includesubdomains'),
+    preload: seen.has('preload'),
+  };
 }
 
 const CODES = {
@@ -58,9 +64,21 @@ export const hsts: Check<'transport' | 'pages'> = {
       out.judged(url);
       const values = headers.filter(([n]) => n === 'strict-transport-security').map(([, v]) => v);
       if (values.length === 0) return out.add('missing', 'high', url, 'no Strict-Transport-Security header');
-      if (values.length > 1) out.add('duplicate', 'low', url, `${values.length} Strict-Transport-Security headers; browsers use only the first`);
+      if (values.length > 1)
+        out.add(
+          'duplicate',
+          'low',
+          url,
+          `${values.length} Strict-Transport-Security headers; browsers use only the first`,
+        );
       const sts = parseSts(values[0]!);
-      if (!sts.ok) return out.add('malformed', 'high', url, `malformed Strict-Transport-Security "${values[0]}": ${sts.reason}; browsers ignore it`);
+      if (!sts.ok)
+        return out.add(
+          'malformed',
+          'high',
+          url,
+          `malformed Strict-Transport-Security "${values[0]}": ${sts.reason}; browsers ignore it`,
+        );
       if (sts.maxAge < site.policy.minHstsMaxAge) {
         out.add(
           'short-max-age',
@@ -74,12 +92,21 @@ export const hsts: Check<'transport' | 'pages'> = {
     for (const { host, https } of transport.hosts) {
       const first = https.hops[0];
       if (!first || first.status === undefined) {
-        out.cannotMeasure(host, unreachableOn443(first?.error) ? HOST_UNREACHABLE : first?.error ? `no https response: ${describeFailure(first.error)}` : 'no https response');
+        out.cannotMeasure(
+          host,
+          unreachableOn443(first?.error)
+            ? HOST_UNREACHABLE
+            : first?.error
+              ? `no https response: ${describeFailure(first.error)}`
+              : 'no https response',
+        );
       } else judge(first.url, first.headers);
     }
     reportStoppedFlows(pages, out);
     for (const visit of pages.visits) {
-      const documents = visit.responses.filter((r) => r.isNavigation && r.url.startsWith('https://') && ownHosts.has(new URL(r.url).hostname));
+      const documents = visit.responses.filter(
+        (r) => r.isNavigation && r.url.startsWith('https://') && ownHosts.has(new URL(r.url).hostname),
+      );
       const unread = visit.unread.find((u) => u.target === visit.url);
       if (documents.length === 0 && unread) cannotRead(out, visit, unread);
       for (const r of documents) judge(r.url, r.headers);

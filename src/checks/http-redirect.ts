@@ -21,7 +21,8 @@ const CODES = {
   'chain-broken': 'a hop to another host does not answer',
   'ends-on-http': 'the chain ends on a plain http page',
   'too-many-hops': 'more redirects than maxRedirectHops',
-  'unsafe-redirect': 'a redirect goes to a URL that is not http(s) (javascript:, data:, file:...), which browsers never follow',
+  'unsafe-redirect':
+    'a redirect goes to a URL that is not http(s) (javascript:, data:, file:...), which browsers never follow',
   'invalid-location': "a redirect's Location header is not a URL",
 };
 type Code = keyof typeof CODES;
@@ -42,7 +43,13 @@ export const httpRedirect: Check<'transport'> = {
         if (first.error.kind === 'refused' && !https.hops[0]?.error) {
           out.judged(host);
           out.note(`${host}: port 80 is closed, so there is no plain-http service to redirect`);
-        } else out.cannotMeasure(host, unreachableOn443(https.hops[0]?.error) ? HOST_UNREACHABLE : `http://${host}/ on port 80: ${describeFailure(first.error)}`);
+        } else
+          out.cannotMeasure(
+            host,
+            unreachableOn443(https.hops[0]?.error)
+              ? HOST_UNREACHABLE
+              : `http://${host}/ on port 80: ${describeFailure(first.error)}`,
+          );
         continue;
       }
       out.judged(host);
@@ -53,9 +60,20 @@ export const httpRedirect: Check<'transport'> = {
   },
 };
 
-function judgeFirstHop(out: Outcome<Code>, host: string, url: string, status: number | undefined, location: string | undefined): void {
+function judgeFirstHop(
+  out: Outcome<Code>,
+  host: string,
+  url: string,
+  status: number | undefined,
+  location: string | undefined,
+): void {
   if (!isRedirect(status) || !location) {
-    out.add('no-redirect', 'high', url, `answered HTTP ${status} over plain http instead of redirecting to https://${host}/`);
+    out.add(
+      'no-redirect',
+      'high',
+      url,
+      `answered HTTP ${status} over plain http instead of redirecting to https://${host}/`,
+    );
     return;
   }
   // A redirect browsers cannot follow ends the chain there: judgeChain reports it, once.
@@ -74,11 +92,21 @@ function judgeFirstHop(out: Outcome<Code>, host: string, url: string, status: nu
     );
   }
   if (!PERMANENT.has(status!)) {
-    out.add('temporary', 'medium', url, `first redirect is temporary (HTTP ${status}); use 301 or 308 so browsers and crawlers remember it`);
+    out.add(
+      'temporary',
+      'medium',
+      url,
+      `first redirect is temporary (HTTP ${status}); use 301 or 308 so browsers and crawlers remember it`,
+    );
   }
   const asked = new URL(url);
   if (target.hostname === host && `${target.pathname}${target.search}` !== `${asked.pathname}${asked.search}`) {
-    out.add('changes-path', 'medium', url, `redirect drops or changes the path or query: ${asked.pathname}${asked.search} became ${target.pathname}${target.search}`);
+    out.add(
+      'changes-path',
+      'medium',
+      url,
+      `redirect drops or changes the path or query: ${asked.pathname}${asked.search} became ${target.pathname}${target.search}`,
+    );
   }
 }
 
@@ -90,11 +118,26 @@ function judgeChain(out: Outcome<Code>, chain: RedirectChain, maxHops: number, o
   if (chain.outcome === 'loop') {
     out.add('loop', 'high', start, `redirect loop: ${[...urls, last.location].join(' -> ')}`);
   } else if (chain.outcome === 'too-long') {
-    out.add('endless', 'high', start, `gave up after ${redirects} redirects without reaching a page: ${urls.join(' -> ')} -> ...`);
+    out.add(
+      'endless',
+      'high',
+      start,
+      `gave up after ${redirects} redirects without reaching a page: ${urls.join(' -> ')} -> ...`,
+    );
   } else if (chain.outcome === 'unsafe-scheme') {
-    out.add('unsafe-redirect', 'high', start, `${last.url} redirects (HTTP ${last.status}) to ${last.location}: browsers follow redirects only to http(s) URLs, so the chain never reaches an https page`);
+    out.add(
+      'unsafe-redirect',
+      'high',
+      start,
+      `${last.url} redirects (HTTP ${last.status}) to ${last.location}: browsers follow redirects only to http(s) URLs, so the chain never reaches an https page`,
+    );
   } else if (chain.outcome === 'bad-location') {
-    out.add('invalid-location', 'high', start, `${last.url} redirects (HTTP ${last.status}) to "${last.location}", which is not a URL: browsers stop there, so the chain never reaches an https page`);
+    out.add(
+      'invalid-location',
+      'high',
+      start,
+      `${last.url} redirects (HTTP ${last.status}) to "${last.location}", which is not a URL: browsers stop there, so the chain never reaches an https page`,
+    );
   } else if (chain.outcome === 'error') {
     const broken = `redirect chain breaks at ${last.url}: ${describeFailure(last.error!)}`;
     // A listed host that does not answer is https-port-443's finding; do not report it twice.
@@ -102,9 +145,15 @@ function judgeChain(out: Outcome<Code>, chain: RedirectChain, maxHops: number, o
     else out.add('chain-broken', 'medium', start, broken);
   } else {
     if (!last.url.startsWith('https://')) {
-      if (redirects > 0) out.add('ends-on-http', 'high', start, `redirect chain ends on plain http: ${urls.join(' -> ')}`);
+      if (redirects > 0)
+        out.add('ends-on-http', 'high', start, `redirect chain ends on plain http: ${urls.join(' -> ')}`);
     } else if (redirects > maxHops) {
-      out.add('too-many-hops', 'medium', start, `${redirects} redirects before the final page (policy allows ${maxHops}): ${urls.join(' -> ')}`);
+      out.add(
+        'too-many-hops',
+        'medium',
+        start,
+        `${redirects} redirects before the final page (policy allows ${maxHops}): ${urls.join(' -> ')}`,
+      );
     }
   }
 }

@@ -48,7 +48,12 @@ export const httpsPort443: Check<'transport'> = {
       if (unreachableOn443(first.error)) {
         out.add(FAILURE_CODES[first.error.kind], 'high', host, `${host}:443 ${describeFailure(first.error)}${via}`);
       } else if (first.error) {
-        out.add('no-http-answer', 'medium', host, `${host}:443 completed the TLS handshake (${first.tls?.protocol}) but gave no HTTP answer: ${describeFailure(first.error)}`);
+        out.add(
+          'no-http-answer',
+          'medium',
+          host,
+          `${host}:443 completed the TLS handshake (${first.tls?.protocol}) but gave no HTTP answer: ${describeFailure(first.error)}`,
+        );
       } else if (host === mainHost && first.status !== undefined && first.status >= 500) {
         out.add(
           'server-error',

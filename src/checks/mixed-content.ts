@@ -2,7 +2,13 @@
 // The browser's own reports (blocked, upgraded, warned, loaded) and the references found
 // in the final DOM are merged per insecure URL, so one item is one finding, whatever the
 // number of channels that saw it. Active content is worse than passive content.
-import type { MixedContentReport, MixedResolution, PageVisit, ResourceKind, ResourceReference } from '../model/evidence.ts';
+import type {
+  MixedContentReport,
+  MixedResolution,
+  PageVisit,
+  ResourceKind,
+  ResourceReference,
+} from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { firstSighting, originPrefix, pageUrl, where } from './where.ts';
 import { Outcome } from './outcome.ts';
@@ -20,7 +26,8 @@ const WHAT_THE_BROWSER_DID: Record<MixedResolution | 'not-requested', string> = 
   blocked: 'blocked by the browser (the page is missing it)',
   upgraded: 'upgraded to https by the browser (browsers without auto-upgrade load it over http)',
   warned: 'allowed by the browser with a warning',
-  'not-requested': 'not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)',
+  'not-requested':
+    'not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)',
 };
 
 export interface InsecureItem {
@@ -40,7 +47,11 @@ export function insecureItems(visit: Pick<PageVisit, 'mixedContent' | 'insecureR
 
   return [...byUrl].map(([url, { reports, refs }]) => {
     // The DOM and the request name the element and frame exactly; Audits and console may name the top page.
-    const precise = [...refs, ...reports.filter((r) => r.source === 'request-failed' || r.source === 'request'), ...reports];
+    const precise = [
+      ...refs,
+      ...reports.filter((r) => r.source === 'request-failed' || r.source === 'request'),
+      ...reports,
+    ];
     const resolution = RESOLUTION_ORDER.find((res) => reports.some((r) => r.resolution === res)) ?? 'not-requested';
     return {
       url,
@@ -76,9 +87,16 @@ export const mixedContent: Check<'pages'> = {
       const documents = new Set([pageUrl(visit), ...visit.navigations.filter((n) => n.mainFrame).map((n) => n.url)]);
       for (const item of insecureItems(visit)) {
         if (!firstSeen(visit, item.url)) continue;
-        const seen = documents.has(item.frameUrl) ? `on ${originPrefix(visit)}${item.frameUrl}` : `on ${where(visit)} in frame ${item.frameUrl}`;
+        const seen = documents.has(item.frameUrl)
+          ? `on ${originPrefix(visit)}${item.frameUrl}`
+          : `on ${where(visit)} in frame ${item.frameUrl}`;
         const what = `${item.kind}${item.via ? ` (${item.via})` : ''}`;
-        out.add(PASSIVE.has(item.kind) ? 'passive' : 'active', severityOf(item.kind), item.url, `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}`);
+        out.add(
+          PASSIVE.has(item.kind) ? 'passive' : 'active',
+          severityOf(item.kind),
+          item.url,
+          `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}`,
+        );
       }
     }
     return out.done();

@@ -11,7 +11,8 @@ import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 const CODES = {
   'redirect-to-http': 'a redirect or Location header from https to http',
-  'redirect-to-other-scheme': 'a redirect or Location header from https to a URL that is neither http nor https (javascript:, data:, file:...)',
+  'redirect-to-other-scheme':
+    'a redirect or Location header from https to a URL that is neither http nor https (javascript:, data:, file:...)',
   'navigation-to-http': 'a page or frame navigates itself from https to http',
   'link-to-http': "a link on an https page to an http:// URL of the site's own hosts",
 };
@@ -31,7 +32,13 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
     const ownHosts = new Set(site.hosts);
     const judgeLocation = (from: string, status: number | undefined, location: string | undefined) => {
       if (!isHttps(from) || location === undefined) return;
-      if (isHttp(location)) out.add('redirect-to-http', 'high', from, `redirects from https to plain http (HTTP ${status}, Location: ${location})`);
+      if (isHttp(location))
+        out.add(
+          'redirect-to-http',
+          'high',
+          from,
+          `redirects from https to plain http (HTTP ${status}, Location: ${location})`,
+        );
       else if (unfollowable(location) === 'unsafe-scheme') {
         out.add(
           'redirect-to-other-scheme',
@@ -45,7 +52,12 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
 
     for (const { host, https, http } of transport.hosts) {
       if (https.hops[0]?.error && http.hops[0]?.error) {
-        out.cannotMeasure(host, unreachableOn443(https.hops[0]?.error) ? HOST_UNREACHABLE : 'neither https:// nor http:// answered (see https-port-443)');
+        out.cannotMeasure(
+          host,
+          unreachableOn443(https.hops[0]?.error)
+            ? HOST_UNREACHABLE
+            : 'neither https:// nor http:// answered (see https-port-443)',
+        );
         continue;
       }
       out.judged(host);
@@ -59,12 +71,27 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
       for (const r of visit.responses) judgeLocation(r.url, r.status, r.location);
       for (const nav of visit.navigations) {
         if (!nav.redirected && isHttps(nav.from) && isHttp(nav.url)) {
-          out.add('navigation-to-http', 'high', nav.from!, `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}${seenAt(visit)}`);
+          out.add(
+            'navigation-to-http',
+            'high',
+            nav.from!,
+            `${nav.mainFrame ? 'the page' : 'a frame'} navigates from https to plain http: ${nav.url}${seenAt(visit)}`,
+          );
         }
       }
       for (const link of visit.links) {
-        if (isHttps(link.pageUrl) && isHttp(link.href) && ownHosts.has(hostOf(link.href)) && firstSeen(visit, link.href)) {
-          out.add('link-to-http', 'medium', link.pageUrl, `links to the site's own host over plain http: ${link.href}${seenAt(visit)}`);
+        if (
+          isHttps(link.pageUrl) &&
+          isHttp(link.href) &&
+          ownHosts.has(hostOf(link.href)) &&
+          firstSeen(visit, link.href)
+        ) {
+          out.add(
+            'link-to-http',
+            'medium',
+            link.pageUrl,
+            `links to the site's own host over plain http: ${link.href}${seenAt(visit)}`,
+          );
         }
       }
     }

@@ -31,7 +31,10 @@ export class Outcome<C extends string = string> {
     const listed = this.perCode.get(code) ?? 0;
     if (listed >= MAX_LISTED) {
       const more = this.overflow.get(code);
-      this.overflow.set(code, { count: (more?.count ?? 0) + 1, severity: more ? worstOf([more.severity, severity])! : severity });
+      this.overflow.set(code, {
+        count: (more?.count ?? 0) + 1,
+        severity: more ? worstOf([more.severity, severity])! : severity,
+      });
       return;
     }
     this.perCode.set(code, listed + 1);
@@ -60,13 +63,22 @@ export class Outcome<C extends string = string> {
   done(notApplicable?: string): CheckOutcome {
     const findings = [...this.findings];
     for (const [code, { count, severity }] of this.overflow) {
-      findings.push({ code, severity, target: `${count} more`, message: `${count} more "${code}" finding(s) like the ${MAX_LISTED} above, not listed one by one` });
+      findings.push({
+        code,
+        severity,
+        target: `${count} more`,
+        message: `${count} more "${code}" finding(s) like the ${MAX_LISTED} above, not listed one by one`,
+      });
     }
     const unmeasured = [...this.unmeasured];
     if (this.unmeasuredOverflow > 0) {
-      unmeasured.push({ target: `${this.unmeasuredOverflow} more`, reason: `${this.unmeasuredOverflow} more target(s) could not be measured, not listed one by one` });
+      unmeasured.push({
+        target: `${this.unmeasuredOverflow} more`,
+        reason: `${this.unmeasuredOverflow} more target(s) could not be measured, not listed one by one`,
+      });
     }
-    const notes = this.notesOverflow > 0 ? [...this.notes, `${this.notesOverflow} more note(s) not listed`] : this.notes;
+    const notes =
+      this.notesOverflow > 0 ? [...this.notes, `${this.notesOverflow} more note(s) not listed`] : this.notes;
     return {
       findings,
       unmeasured,

@@ -16,8 +16,10 @@ export type Sensitivity = 'password field' | 'card field' | 'login form';
 /** What makes a form sensitive, the strongest reason first; undefined for an ordinary form. */
 export function sensitivity(form: FormSnapshot): Sensitivity | undefined {
   const { fields } = form;
-  if (fields.some((f) => f.type === 'password' || /\b(current|new)-password\b/.test(f.autocomplete))) return 'password field';
-  if (fields.some((f) => CARD_AUTOCOMPLETE.test(f.autocomplete) || CARD_NAME.test(`${f.name} ${f.id}`))) return 'card field';
+  if (fields.some((f) => f.type === 'password' || /\b(current|new)-password\b/.test(f.autocomplete)))
+    return 'password field';
+  if (fields.some((f) => CARD_AUTOCOMPLETE.test(f.autocomplete) || CARD_NAME.test(`${f.name} ${f.id}`)))
+    return 'card field';
   if (LOGIN_LABEL.test(form.label) || fields.some((f) => /\busername\b/.test(f.autocomplete))) return 'login form';
   return undefined;
 }
@@ -25,10 +27,11 @@ export function sensitivity(form: FormSnapshot): Sensitivity | undefined {
 const CODES = {
   'form-on-http': 'a password, card or login form on a plain http page',
   'submits-to-http': 'a password, card or login form submits to http',
-  'secret-refused': 'a flow stopped before typing a secret into a page or form that is not https on the site\'s hosts',
+  'secret-refused': "a flow stopped before typing a secret into a page or form that is not https on the site's hosts",
 };
 
-const describeForm = (form: FormSnapshot): string => (form.action === undefined ? 'outside any form' : form.label ? `in form "${form.label}"` : 'in a form');
+const describeForm = (form: FormSnapshot): string =>
+  form.action === undefined ? 'outside any form' : form.label ? `in form "${form.label}"` : 'in a form';
 
 export const secureForms: Check<'pages'> = {
   id: 'secure-forms',
@@ -48,11 +51,22 @@ export const secureForms: Check<'pages'> = {
         out.judged(`${described} on ${form.frameUrl}`);
         if (!firstSeen(visit, `${form.frameUrl}\n${described}`)) continue;
         if (form.frameUrl.startsWith('http://')) {
-          out.add('form-on-http', what === 'login form' ? 'high' : 'critical', form.frameUrl, `${described} on a plain http page: anyone on the network can read or change it${seenAt(visit)}`);
+          out.add(
+            'form-on-http',
+            what === 'login form' ? 'high' : 'critical',
+            form.frameUrl,
+            `${described} on a plain http page: anyone on the network can read or change it${seenAt(visit)}`,
+          );
           continue;
         }
         for (const target of [form.action, ...form.formActions]) {
-          if (target?.startsWith('http://')) out.add('submits-to-http', 'high', form.frameUrl, `${described} submits to ${target} over plain http${seenAt(visit)}`);
+          if (target?.startsWith('http://'))
+            out.add(
+              'submits-to-http',
+              'high',
+              form.frameUrl,
+              `${described} submits to ${target} over plain http${seenAt(visit)}`,
+            );
         }
       }
     }
@@ -60,7 +74,12 @@ export const secureForms: Check<'pages'> = {
       const r = flow.refusedSecret;
       if (!r) continue;
       out.judged(`${flow.name} › ${r.step}`);
-      out.add('secret-refused', 'critical', r.pageUrl, `the ${r.field} would have been typed into ${r.pageUrl} (${flow.name} › ${r.step}): ${r.why}; the flow stopped before typing it`);
+      out.add(
+        'secret-refused',
+        'critical',
+        r.pageUrl,
+        `the ${r.field} would have been typed into ${r.pageUrl} (${flow.name} › ${r.step}): ${r.why}; the flow stopped before typing it`,
+      );
     }
     // The judged targets are sensitive forms: none on any page means nothing to judge.
     return out.done('no password, card or login form on the visited pages');

@@ -18,7 +18,11 @@ type Code = keyof typeof CODES;
 const FAMILIES: Record<string, { code: Code; severity: Severity; why: string }> = {
   NULL: { code: 'null', severity: 'high', why: 'no encryption at all' },
   EXPORT: { code: 'export', severity: 'high', why: 'deliberately weakened keys (FREAK, Logjam)' },
-  anonymous: { code: 'anonymous', severity: 'high', why: 'no server authentication: anyone in the middle can impersonate the server' },
+  anonymous: {
+    code: 'anonymous',
+    severity: 'high',
+    why: 'no server authentication: anyone in the middle can impersonate the server',
+  },
   RC4: { code: 'rc4', severity: 'medium', why: 'biased keystream (RFC 7465 forbids it)' },
   '3DES': { code: '3des', severity: 'medium', why: '64-bit blocks (Sweet32)' },
 };
@@ -26,7 +30,8 @@ const FAMILIES: Record<string, { code: Code; severity: Severity; why: string }> 
 export const tlsCiphers: Check<'tls'> = {
   id: 'tls-ciphers',
   title: 'No weak cipher suites are accepted',
-  remediation: 'Offer only AEAD suites with forward secrecy (ECDHE with AES-GCM or ChaCha20-Poly1305), e.g. the Mozilla "intermediate" configuration.',
+  remediation:
+    'Offer only AEAD suites with forward secrecy (ECDHE with AES-GCM or ChaCha20-Poly1305), e.g. the Mozilla "intermediate" configuration.',
   codes: CODES,
   needs: ['tls'],
   run(_site, { tls }) {
@@ -37,7 +42,12 @@ export const tlsCiphers: Check<'tls'> = {
         if (p.result !== 'accepted') continue;
         const family = FAMILIES[p.name];
         if (!family) continue;
-        out.add(family.code, family.severity, h.host, `accepts ${p.name} cipher suites: ${family.why} (negotiated ${p.cipher} over ${p.protocol})`);
+        out.add(
+          family.code,
+          family.severity,
+          h.host,
+          `accepts ${p.name} cipher suites: ${family.why} (negotiated ${p.cipher} over ${p.protocol})`,
+        );
       }
     }
     return out.done();

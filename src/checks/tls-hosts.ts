@@ -2,7 +2,14 @@
 // could not. A host that never completed a handshake is "could not measure" with the
 // reason (https-port-443 reports it as a failure), never a certificate finding.
 import { describeFailure } from './describe-failure.ts';
-import type { CertificateFacts, CertificateParseError, DefaultHandshake, HostTls, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
+import type {
+  CertificateFacts,
+  CertificateParseError,
+  DefaultHandshake,
+  HostTls,
+  SuiteProbe,
+  TlsEvidence,
+} from '../model/evidence.ts';
 import type { Outcome } from './outcome.ts';
 import { HOST_UNREACHABLE } from './unreachable.ts';
 
@@ -33,7 +40,8 @@ export function hostsSpeakingTls(out: Outcome, tls: TlsEvidence): HostTls[] {
 }
 
 /** The certificates the server is answerable for: the leaf and what it sent, not the trusted root Node added. */
-export const servedCertificates = (h: WithHandshake): CertificateFacts[] => h.chain.filter((c, i) => i === 0 || !c.inTrustStore);
+export const servedCertificates = (h: WithHandshake): CertificateFacts[] =>
+  h.chain.filter((c, i) => i === 0 || !c.inTrustStore);
 
 export const certificateLabel = (c: CertificateFacts, index: number): string =>
   index === 0 ? `the certificate "${c.subject}"` : `the intermediate "${c.subject}"`;
@@ -46,12 +54,14 @@ export function someNames(names: string[]): string {
 }
 
 /** The certificate's subjectAltName parse error, if it has one. */
-export const sanParseError = (c: CertificateFacts): CertificateParseError | undefined => c.parseErrors?.find((e) => e.part === 'subjectAltName');
+export const sanParseError = (c: CertificateFacts): CertificateParseError | undefined =>
+  c.parseErrors?.find((e) => e.part === 'subjectAltName');
 
 /** Notes what could not be probed, and marks the host unmeasured for probes that got no answer. */
 export function reportUnprobed(out: Outcome, host: string, probes: SuiteProbe[], what: string): void {
   for (const p of probes) {
     if (p.result === 'not-probed') out.note(`${p.name} ${what} could not be probed: ${p.reason}`);
-    if (p.result === 'failed') out.cannotMeasure(host, `the ${p.name} probe got no answer: ${describeFailure(p.error)}`);
+    if (p.result === 'failed')
+      out.cannotMeasure(host, `the ${p.name} probe got no answer: ${describeFailure(p.error)}`);
   }
 }

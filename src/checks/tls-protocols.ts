@@ -27,11 +27,22 @@ export const tlsProtocols: Check<'tls'> = {
       out.note(`${h.host} offers ${offered.map((p) => p.name).join(', ') || 'no probed version'}`);
       for (const p of offered) {
         const severity = OBSOLETE[p.name];
-        if (severity) out.add('obsolete-protocol', severity, h.host, `accepts ${p.name}, which is obsolete (negotiated ${p.cipher})`);
+        if (severity)
+          out.add(
+            'obsolete-protocol',
+            severity,
+            h.host,
+            `accepts ${p.name}, which is obsolete (negotiated ${p.cipher})`,
+          );
       }
       const answered = h.protocols.filter((p) => MODERN.has(p.name) && p.result !== 'failed');
       if (answered.length === MODERN.size && !offered.some((p) => MODERN.has(p.name))) {
-        out.add('no-modern-protocol', 'high', h.host, 'offers neither TLS 1.2 nor TLS 1.3: modern browsers cannot connect');
+        out.add(
+          'no-modern-protocol',
+          'high',
+          h.host,
+          'offers neither TLS 1.2 nor TLS 1.3: modern browsers cannot connect',
+        );
       }
     }
     return out.done();

@@ -7,9 +7,11 @@ import type { ProbeError } from '../model/evidence.ts';
 export const HOST_UNREACHABLE = 'host unreachable (see https-port-443)';
 
 /** A failure on 443 before any HTTP answer (DNS, TCP, TLS): https-port-443's own finding. */
-export const unreachableOn443 = (error: ProbeError | undefined): error is ProbeError => error !== undefined && error.phase !== 'http';
+export const unreachableOn443 = (error: ProbeError | undefined): error is ProbeError =>
+  error !== undefined && error.phase !== 'http';
 
 /** Chromium's errors for a host it could not resolve or connect to, as a page visit records them. */
-const BROWSER_COULD_NOT_CONNECT = /net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|CONNECTION_FAILED)\b/;
+const BROWSER_COULD_NOT_CONNECT =
+  /net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|CONNECTION_FAILED)\b/;
 
 export const browserCouldNotConnect = (reason: string): boolean => BROWSER_COULD_NOT_CONNECT.test(reason);

@@ -18,7 +18,10 @@ export function reportStoppedFlows(pages: PagesEvidence, out: Outcome): void {
   for (const flow of pages.flows) {
     if (flow.status === 'completed') continue;
     const missed = flow.notReached.length > 0 ? `; not reached: ${flow.notReached.join(', ')}` : '';
-    out.cannotMeasure(`${flow.name} › ${flow.stoppedAt ?? 'not run'}`, `${flow.status === 'not-run' ? 'not run' : 'the flow stopped'}: ${flow.reason ?? 'unknown reason'}${missed}`);
+    out.cannotMeasure(
+      `${flow.name} › ${flow.stoppedAt ?? 'not run'}`,
+      `${flow.status === 'not-run' ? 'not run' : 'the flow stopped'}: ${flow.reason ?? 'unknown reason'}${missed}`,
+    );
   }
 }
 

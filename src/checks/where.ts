@@ -21,7 +21,8 @@ export function originPrefix(visit: Pick<PageVisit, 'origin'>): string {
 export const pageUrl = (visit: Pick<PageVisit, 'url' | 'finalUrl'>): string =>
   visit.finalUrl && !visit.finalUrl.startsWith('chrome-error:') ? visit.finalUrl : visit.url;
 
-export const where = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string => `${originPrefix(visit)}${pageUrl(visit)}`;
+export const where = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string =>
+  `${originPrefix(visit)}${pageUrl(visit)}`;
 
 /**
  * A flow reads its page after every step, so the same thing on the same page shows up again
@@ -30,7 +31,10 @@ export const where = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): st
 export function firstSighting(): (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>, item: string) => boolean {
   const seen = new Set<string>();
   return (visit, item) => {
-    const flow = visit.origin.kind === 'flow-step' || visit.origin.kind === 'flow-visit' ? visit.origin.flow : `${visit.origin.kind}:${visit.url}`;
+    const flow =
+      visit.origin.kind === 'flow-step' || visit.origin.kind === 'flow-visit'
+        ? visit.origin.flow
+        : `${visit.origin.kind}:${visit.url}`;
     const key = `${flow}\n${pageUrl(visit)}\n${item}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -39,4 +43,5 @@ export function firstSighting(): (visit: Pick<PageVisit, 'origin' | 'url' | 'fin
 }
 
 /** " (seen at login › step 4 click #submit › https://...)" for a flow's page; nothing for a listed page, whose URL says it all. */
-export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string => (originPrefix(visit) ? ` (seen at ${where(visit)})` : '');
+export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string =>
+  originPrefix(visit) ? ` (seen at ${where(visit)})` : '';

@@ -23,22 +23,31 @@ export const acceptanceSchema = z
       .describe('Id of the check whose findings are accepted.'),
     code: z
       .string()
-      .regex(CODE, { message: 'expected "<check id>.<code>", lowercase words joined by dashes, such as "hsts.short-max-age"' })
+      .regex(CODE, {
+        message: 'expected "<check id>.<code>", lowercase words joined by dashes, such as "hsts.short-max-age"',
+      })
       .superRefine(
         rule((code) => {
           const check = code.split('.')[0]!;
-          return CODE.test(code) && !CHECK_IDS.includes(check) ? `"${check}" is not a check id (${KNOWN_CHECKS})` : undefined;
+          return CODE.test(code) && !CHECK_IDS.includes(check)
+            ? `"${check}" is not a check id (${KNOWN_CHECKS})`
+            : undefined;
         }),
       )
       .optional()
       .describe('One kind of finding of a check: "<check id>.<code>".'),
     site: z.string().optional().describe('Only on this site (a name from "sites").'),
     target: z.string().min(1).optional().describe('Only findings about this target (host, URL, cookie...).'),
-    reason: z.string().regex(/\S/, { message: 'say why the finding is accepted' }).describe('Why it is accepted; shown in the report.'),
+    reason: z
+      .string()
+      .regex(/\S/, { message: 'say why the finding is accepted' })
+      .describe('Why it is accepted; shown in the report.'),
     expires: z
       .string()
       .regex(DATE, { message: 'expected a date "YYYY-MM-DD"' })
-      .superRefine(rule((date) => (DATE.test(date) && !isCalendarDate(date) ? `${date} is not a calendar date` : undefined)))
+      .superRefine(
+        rule((date) => (DATE.test(date) && !isCalendarDate(date) ? `${date} is not a calendar date` : undefined)),
+      )
       .describe('The last day the acceptance holds, "YYYY-MM-DD".'),
   })
   .refine((a) => a.check !== undefined || a.code !== undefined, {

@@ -25,10 +25,15 @@ export function crossFieldProblems(raw: unknown, baseDir: string): FieldProblem[
 function siteProblems(site: RawSite, baseDir: string): FieldProblem[] {
   const main = URL.canParse(String(site?.url)) ? new URL(String(site.url)).hostname : undefined;
   const subdomains: unknown[] = Array.isArray(site?.subdomains) ? site.subdomains : [];
-  const hosts = main === undefined ? undefined : [main, ...subdomains.filter((h) => typeof h === 'string').map((h) => h.toLowerCase())];
+  const hosts =
+    main === undefined
+      ? undefined
+      : [main, ...subdomains.filter((h) => typeof h === 'string').map((h) => h.toLowerCase())];
   return [
     ...subdomains.flatMap((host, j) =>
-      typeof host === 'string' && host.toLowerCase() === main ? [{ path: ['subdomains', j], message: `"${host}" is already the site URL's host` }] : [],
+      typeof host === 'string' && host.toLowerCase() === main
+        ? [{ path: ['subdomains', j], message: `"${host}" is already the site URL's host` }]
+        : [],
     ),
     ...(Array.isArray(site?.flows) ? under(['flows'], flowProblems(site.flows, hosts, baseDir)) : []),
   ];

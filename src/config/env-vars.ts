@@ -22,7 +22,9 @@ export function substituteEnv(raw: unknown, env: NodeJS.ProcessEnv): Substituted
         substitutedPaths.add(jsonPath(path));
         const value = env[name];
         if (value === undefined || value === '') {
-          problems.push(`${jsonPath(path)}: environment variable ${name} is not set (set it in the environment or in .env)`);
+          problems.push(
+            `${jsonPath(path)}: environment variable ${name} is not set (set it in the environment or in .env)`,
+          );
           return '';
         }
         secrets.add(value);

@@ -28,7 +28,9 @@ export const evenWithInvalidFields = {
 /** Site and flow names become test titles and file names: short, plain characters. */
 export const name = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, { message: 'expected a short name of letters, digits, spaces, ".", "_" or "-"' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, {
+    message: 'expected a short name of letters, digits, spaces, ".", "_" or "-"',
+  })
   .max(64, { message: 'at most 64 characters: names become test titles and file names' });
 
 /** Browsers read a host whose last label is a number ("10.1", "0x7f.1") as an IPv4 address. */
@@ -42,10 +44,14 @@ function ipProblem(host: string): string | undefined {
     : undefined;
 }
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/;
 
 function hostnameProblem(host: string): string | undefined {
-  return ipProblem(host) ?? (HOSTNAME.test(host) ? undefined : `expected a host name such as "api.example.com", not "${host}"`);
+  return (
+    ipProblem(host) ??
+    (HOSTNAME.test(host) ? undefined : `expected a host name such as "api.example.com", not "${host}"`)
+  );
 }
 
 export const hostname = z
@@ -72,7 +78,8 @@ export const httpsUrl = z.string().superRefine(rule(httpsUrlProblem)).meta({ for
 
 /** Why `path` would not be a path on the site's own host, or undefined. */
 function pathProblem(path: string): string | undefined {
-  if (path.includes('\\')) return 'backslashes are not allowed in a path (browsers read "\\" as "/", and "/\\host" as another host)';
+  if (path.includes('\\'))
+    return 'backslashes are not allowed in a path (browsers read "\\" as "/", and "/\\host" as another host)';
   const base = 'https://site.invalid/';
   if (!URL.canParse(path, base) || new URL(path, base).host !== 'site.invalid') {
     return 'the path leaves the site: a path starting with "//" names another host';
@@ -87,11 +94,17 @@ export const sitePath = z
   .superRefine(rule(pathProblem));
 
 /** A path on the site, or an absolute https URL (its host is checked against the site's hosts later). */
-export const pathOrUrl = z.string().superRefine(
-  rule((v) =>
-    v.startsWith('/') ? pathProblem(v) : URL.canParse(v) ? httpsUrlProblem(v) : 'expected a path starting with "/" or an absolute https:// URL',
-  ),
-);
+export const pathOrUrl = z
+  .string()
+  .superRefine(
+    rule((v) =>
+      v.startsWith('/')
+        ? pathProblem(v)
+        : URL.canParse(v)
+          ? httpsUrlProblem(v)
+          : 'expected a path starting with "/" or an absolute https:// URL',
+    ),
+  );
 
 function portProblem(port: number): string | undefined {
   return Number.isInteger(port) && port >= 1 && port <= 65_535 ? undefined : `port ${port} is not between 1 and 65535`;
@@ -123,11 +136,16 @@ export const addressPort = z
       if (!ADDRESS_PORT.test(value)) return undefined;
       const { host, port } = splitHostPort(value);
       if (value.startsWith('[')) return isIP(host) === 6 ? portProblem(port) : `"${host}" is not an IPv6 address`;
-      return isIP(host) === 4 || hostnameProblem(host) === undefined ? portProblem(port) : `"${host}" is neither an IPv4 address nor a host name`;
+      return isIP(host) === 4 || hostnameProblem(host) === undefined
+        ? portProblem(port)
+        : `"${host}" is neither an IPv4 address nor a host name`;
     }),
   );
 
 /** Node turns a timer over 2^31-1 ms into 1 ms: every timeout has a sane ceiling. */
-const milliseconds = z.number().int().max(TIMEOUT_MAX_MS, { message: `at most ${TIMEOUT_MAX_MS} ms (10 minutes)` });
+const milliseconds = z
+  .number()
+  .int()
+  .max(TIMEOUT_MAX_MS, { message: `at most ${TIMEOUT_MAX_MS} ms (10 minutes)` });
 export const timeoutMs = milliseconds.positive();
 export const delayMs = milliseconds.nonnegative();

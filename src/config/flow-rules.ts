@@ -34,7 +34,8 @@ function afterProblems(flows: RawFlow[]): FieldProblem[] {
   flows.forEach((flow, i) => {
     if (typeof flow?.after !== 'string') return;
     if (flow.after === flow.name) problems.push({ path: [i, 'after'], message: 'a flow cannot start after itself' });
-    else if (!byName.has(flow.after)) problems.push({ path: [i, 'after'], message: `no flow named "${flow.after}" in this site` });
+    else if (!byName.has(flow.after))
+      problems.push({ path: [i, 'after'], message: `no flow named "${flow.after}" in this site` });
   });
   return [...problems, ...cycleProblems(flows, byName)];
 }
@@ -63,7 +64,10 @@ function cycleProblems(flows: RawFlow[], byName: Map<unknown, number>): FieldPro
     const cycle = walk.slice(walk.indexOf(i));
     const first = cycle.indexOf(cycle.reduce((a, b) => Math.min(a, b)));
     const names = [...cycle.slice(first), ...cycle.slice(0, first + 1)].map((j) => String(flows[j]!.name));
-    problems.push({ path: [cycle[first]!, 'after'], message: `the flows start after each other in a cycle: ${names.join(' -> ')}` });
+    problems.push({
+      path: [cycle[first]!, 'after'],
+      message: `the flows start after each other in a cycle: ${names.join(' -> ')}`,
+    });
   });
   return problems;
 }

@@ -2,9 +2,19 @@
 // Rules that need the whole site (flow names, `after`, goto hosts, script files) are in
 // flow-rules.ts.
 import { z } from 'zod';
-import { evenWithInvalidFields, hostname, missingFieldMessage, name, pathOrUrl, sitePath, timeoutMs } from './fields.ts';
+import {
+  evenWithInvalidFields,
+  hostname,
+  missingFieldMessage,
+  name,
+  pathOrUrl,
+  sitePath,
+  timeoutMs,
+} from './fields.ts';
 
-const selector = z.string().min(1, { message: 'expected a Playwright selector such as "#submit" or "role=button[name=\'Sign in\']"' });
+const selector = z
+  .string()
+  .min(1, { message: 'expected a Playwright selector such as "#submit" or "role=button[name=\'Sign in\']"' });
 
 const waitCondition = z
   .strictObject({
@@ -18,11 +28,14 @@ const waitCondition = z
   })
   .meta({ oneOf: [{ required: ['url'] }, { required: ['selector'] }, { required: ['text'] }] });
 
-const step = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject({ ...shape, timeoutMs: timeoutMs.optional() });
+const step = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.strictObject({ ...shape, timeoutMs: timeoutMs.optional() });
 
 /** Each step kind: its action key first, the other keys it takes. */
 const STEPS = {
-  goto: step({ goto: pathOrUrl.describe('A path on the site, or an https:// URL on a site host or an allowHosts entry.') }),
+  goto: step({
+    goto: pathOrUrl.describe('A path on the site, or an https:// URL on a site host or an allowHosts entry.'),
+  }),
   click: step({ click: selector }),
   fill: step({ fill: selector, value: z.string().describe('The text to type; "${VAR}" for a secret.') }),
   select: step({
@@ -57,7 +70,10 @@ function actionProblem(keys: string[], actions: StepKind[]): string | undefined 
     : `unknown step kind "${unknown}" (expected one of: ${STEP_KINDS.join(', ')})`;
 }
 
-const { $schema: _, ...stepsJsonSchema } = z.toJSONSchema(z.union(Object.values(STEPS)), { io: 'input', unrepresentable: 'any' });
+const { $schema: _, ...stepsJsonSchema } = z.toJSONSchema(z.union(Object.values(STEPS)), {
+  io: 'input',
+  unrepresentable: 'any',
+});
 
 /**
  * A step is recognised by its one action key, then checked against its own kind only, so a
@@ -89,23 +105,37 @@ export const flowStepSchema = z
     }
     return z.NEVER;
   })
-  .meta({ ...stepsJsonSchema, description: 'One browser step: exactly one action key, its extra keys, and an optional timeoutMs.' });
+  .meta({
+    ...stepsJsonSchema,
+    description: 'One browser step: exactly one action key, its extra keys, and an optional timeoutMs.',
+  });
 
 export const flowSchema = z
   .strictObject({
     name: name.describe('Unique within the site (at most 64 characters); used in test titles and reports.'),
-    after: z.string().min(1).optional().describe('Another flow of this site whose final browser state this flow starts from.'),
+    after: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Another flow of this site whose final browser state this flow starts from.'),
     steps: z.array(flowStepSchema).optional().describe('Browser steps, in order (exactly one of steps and script).'),
     script: z
       .string()
       .regex(/\.(ts|mts|js|mjs)$/, { message: 'a flow script must end in .ts, .mts, .js or .mjs' })
       .optional()
-      .describe('A script file (relative to the sites file) that drives the browser (exactly one of steps and script).'),
-    visit: z.array(sitePath).default([]).describe('Paths on the main host checked while in this flow\'s state (signed in).'),
+      .describe(
+        'A script file (relative to the sites file) that drives the browser (exactly one of steps and script).',
+      ),
+    visit: z
+      .array(sitePath)
+      .default([])
+      .describe("Paths on the main host checked while in this flow's state (signed in)."),
     allowHosts: z
       .array(hostname)
       .default([])
-      .describe('Host names besides the site\'s hosts where the flow may go and type secrets, e.g. an identity provider.'),
+      .describe(
+        "Host names besides the site's hosts where the flow may go and type secrets, e.g. an identity provider.",
+      ),
     secrets: z
       .record(
         z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an alias of letters, digits and "_"' }),

@@ -56,7 +56,11 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
     ...crossFieldProblems(value, baseDir).map((p) => `${jsonPath(p.path)}: ${p.message}`),
   ];
   // A message may quote any value of the file: none may show a secret.
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems.map((p) => redact(p, secrets)));
+  if (problems.length > 0 || !parsed.success)
+    throw new ConfigError(
+      file,
+      problems.map((p) => redact(p, secrets)),
+    );
 
   const data = parsed.data;
   return {
@@ -65,15 +69,28 @@ function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfi
     connectTo: data.connectTo,
     timeouts: { ...DEFAULT_TIMEOUTS, ...data.timeouts },
     // A flow's secrets are secrets even when written out rather than taken from ${VAR}.
-    secrets: [...new Set([...secrets, ...data.sites.flatMap((site) => site.flows.flatMap((flow) => Object.values(flow.secrets ?? {})))])],
+    secrets: [
+      ...new Set([
+        ...secrets,
+        ...data.sites.flatMap((site) => site.flows.flatMap((flow) => Object.values(flow.secrets ?? {}))),
+      ]),
+    ],
     accept: data.accept,
     sites: data.sites.map((site, i) => ({
       name: site.name,
       url: site.url,
       hosts: [new URL(site.url).hostname, ...site.subdomains.map((h) => h.toLowerCase())],
       pages: site.pages,
-      policy: { ...DEFAULT_POLICY, ...data.policy, ...site.policy, ...(failOn?.success ? { failOn: failOn.data } : {}) },
-      cookies: { sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)], ignore: site.cookies?.ignore ?? [] },
+      policy: {
+        ...DEFAULT_POLICY,
+        ...data.policy,
+        ...site.policy,
+        ...(failOn?.success ? { failOn: failOn.data } : {}),
+      },
+      cookies: {
+        sessionNames: [...(site.cookies?.sessionNames ?? DEFAULT_SESSION_COOKIE_NAMES)],
+        ignore: site.cookies?.ignore ?? [],
+      },
       screenshots: site.screenshots,
       flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
     })),
@@ -95,7 +112,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
   return [...substitutedPaths]
     .filter((where) => /^\$\.sites\[\d+\](\.flows\[\d+\])?\.name$/.test(where))
-    .map((where) => `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`);
+    .map(
+      (where) =>
+        `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`,
+    );
 }
 
 /**
@@ -109,7 +129,8 @@ function syntaxCheck(text: string, file: string): void {
     text,
     {
       onError: (error, _offset, _length, line, column) => {
-        if (total++ < MAX_LISTED_PROBLEMS) listed.push(`not valid JSON: ${printParseErrorCode(error)} at line ${line + 1}, column ${column + 1}`);
+        if (total++ < MAX_LISTED_PROBLEMS)
+          listed.push(`not valid JSON: ${printParseErrorCode(error)} at line ${line + 1}, column ${column + 1}`);
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },

@@ -11,17 +11,23 @@ import type { Flow, FlowStep } from '../model/site.ts';
  * strings held a ${VAR}; `baseDir` the sites file's folder.
  */
 export function resolveFlows(site: SiteConfig, where: string, substitutedPaths: Set<string>, baseDir: string): Flow[] {
-  const flows = site.flows.map((flow, j): Flow => ({
-    name: flow.name,
-    ...(flow.after === undefined ? {} : { after: flow.after }),
-    ...(flow.steps === undefined
-      ? {}
-      : { steps: flow.steps.map((step, k) => resolveStep(step, site.url, `${where}.flows[${j}].steps[${k}].value`, substitutedPaths)) }),
-    ...(flow.script === undefined ? {} : { script: path.resolve(baseDir, flow.script) }),
-    visit: flow.visit,
-    allowHosts: flow.allowHosts.map((h) => h.toLowerCase()),
-    secrets: flow.secrets ?? {},
-  }));
+  const flows = site.flows.map(
+    (flow, j): Flow => ({
+      name: flow.name,
+      ...(flow.after === undefined ? {} : { after: flow.after }),
+      ...(flow.steps === undefined
+        ? {}
+        : {
+            steps: flow.steps.map((step, k) =>
+              resolveStep(step, site.url, `${where}.flows[${j}].steps[${k}].value`, substitutedPaths),
+            ),
+          }),
+      ...(flow.script === undefined ? {} : { script: path.resolve(baseDir, flow.script) }),
+      visit: flow.visit,
+      allowHosts: flow.allowHosts.map((h) => h.toLowerCase()),
+      secrets: flow.secrets ?? {},
+    }),
+  );
   return afterFirst(flows);
 }
 
@@ -38,11 +44,25 @@ function resolveStep(step: ParsedStep, siteUrl: string, valuePath: string, subst
     case 'uncheck':
       return { kind: 'uncheck', selector: step.uncheck, ...timeout };
     case 'fill':
-      return { kind: 'fill', selector: step.fill, value: step.value, secret: substitutedPaths.has(valuePath), ...timeout };
+      return {
+        kind: 'fill',
+        selector: step.fill,
+        value: step.value,
+        secret: substitutedPaths.has(valuePath),
+        ...timeout,
+      };
     case 'select': {
       const secret =
-        typeof step.value === 'string' ? substitutedPaths.has(valuePath) : step.value.some((_, m) => substitutedPaths.has(`${valuePath}[${m}]`));
-      return { kind: 'select', selector: step.select, values: typeof step.value === 'string' ? [step.value] : step.value, secret, ...timeout };
+        typeof step.value === 'string'
+          ? substitutedPaths.has(valuePath)
+          : step.value.some((_, m) => substitutedPaths.has(`${valuePath}[${m}]`));
+      return {
+        kind: 'select',
+        selector: step.select,
+        values: typeof step.value === 'string' ? [step.value] : step.value,
+        secret,
+        ...timeout,
+      };
     }
     case 'press':
       return { kind: 'press', selector: step.press, key: step.key, ...timeout };
@@ -57,7 +77,11 @@ function afterFirst(flows: Flow[]): Flow[] {
   const ordered = new Set<Flow>();
   for (const flow of flows) {
     const chain: Flow[] = [];
-    for (let f: Flow | undefined = flow; f !== undefined && !ordered.has(f); f = f.after === undefined ? undefined : byName.get(f.after)) {
+    for (
+      let f: Flow | undefined = flow;
+      f !== undefined && !ordered.has(f);
+      f = f.after === undefined ? undefined : byName.get(f.after)
+    ) {
       chain.push(f);
     }
     for (const f of chain.reverse()) ordered.add(f);

@@ -39,17 +39,20 @@ export const policySchema = z
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
 
-const regex = z.string().min(1).refine(
-  (source) => {
-    try {
-      new RegExp(source, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a valid regular expression' },
-);
+const regex = z
+  .string()
+  .min(1)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected a valid regular expression' },
+  );
 
 export const cookiePolicySchema = z
   .strictObject({
@@ -69,7 +72,7 @@ export const cookiePolicySchema = z
       .describe('Known cookies (typically third-party) that the cookie checks do not judge.'),
   })
   .partial()
-  .describe('How the cookie checks treat this site\'s cookies.');
+  .describe("How the cookie checks treat this site's cookies.");
 
 export const siteSchema = z
   .strictObject({
@@ -90,7 +93,9 @@ export const siteSchema = z
     screenshots: z
       .boolean()
       .default(true)
-      .describe('false: no screenshot is taken of this site\'s pages and flows (for sites that print secrets into their pages).'),
+      .describe(
+        "false: no screenshot is taken of this site's pages and flows (for sites that print secrets into their pages).",
+      ),
     flows: z
       .array(flowSchema)
       .default([])
@@ -109,23 +114,25 @@ export const timeoutsSchema = z
   .partial()
   .describe(`Time limits in milliseconds, each at most ${TIMEOUT_MAX_MS} (10 minutes).`);
 
-export const sitesFileSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    ca: z
-      .string()
-      .min(1, { message: 'expected the path of a PEM file' })
-      .optional()
-      .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.'),
-    connectTo: z
-      .record(hostPort, addressPort)
-      .default({})
-      .describe('Like curl --connect-to: "host:port" -> "address:port". Checks still see the real host name and port.'),
-    timeouts: timeoutsSchema.optional(),
-    policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
-    sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
-    accept: z.array(acceptanceSchema).default([]).describe('Known findings accepted for a while, each with a reason and an expiry date.'),
-  });
+export const sitesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  ca: z
+    .string()
+    .min(1, { message: 'expected the path of a PEM file' })
+    .optional()
+    .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.'),
+  connectTo: z
+    .record(hostPort, addressPort)
+    .default({})
+    .describe('Like curl --connect-to: "host:port" -> "address:port". Checks still see the real host name and port.'),
+  timeouts: timeoutsSchema.optional(),
+  policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
+  sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+  accept: z
+    .array(acceptanceSchema)
+    .default([])
+    .describe('Known findings accepted for a while, each with a reason and an expiry date.'),
+});
 
 export type SitesFileInput = z.input<typeof sitesFileSchema>;
 export type SiteConfig = z.output<typeof siteSchema>;

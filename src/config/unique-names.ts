@@ -10,7 +10,11 @@ export function duplicateNameProblems(items: { name?: unknown }[], what: string)
     if (typeof item?.name !== 'string') return;
     const first = seen.get(item.name.toLowerCase());
     if (first === undefined) seen.set(item.name.toLowerCase(), i);
-    else problems.push({ path: [i, 'name'], message: `duplicate ${what} name "${item.name}" (also used by ${what}s[${first}])` });
+    else
+      problems.push({
+        path: [i, 'name'],
+        message: `duplicate ${what} name "${item.name}" (also used by ${what}s[${first}])`,
+      });
   });
   return problems;
 }

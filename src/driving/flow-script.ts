@@ -27,12 +27,34 @@ export const scriptBudgetMs = (t: Timeouts): number => SCRIPT_STEPS_BUDGET * t.s
 
 /** Methods that act on the page: a new page is recorded before any of them runs. */
 const ACTIONS = new Set([
-  'check', 'click', 'dblclick', 'dispatchEvent', 'dragAndDrop', 'dragTo', 'fill', 'focus', 'goBack', 'goForward', 'goto', 'hover',
-  'insertText', 'press', 'pressSequentially', 'reload', 'selectOption', 'selectText', 'setChecked', 'setInputFiles', 'tap', 'type', 'uncheck',
+  'check',
+  'click',
+  'dblclick',
+  'dispatchEvent',
+  'dragAndDrop',
+  'dragTo',
+  'fill',
+  'focus',
+  'goBack',
+  'goForward',
+  'goto',
+  'hover',
+  'insertText',
+  'press',
+  'pressSequentially',
+  'reload',
+  'selectOption',
+  'selectText',
+  'setChecked',
+  'setInputFiles',
+  'tap',
+  'type',
+  'uncheck',
 ]);
 type Kind = 'Page' | 'Frame' | 'FrameLocator' | 'Locator' | 'ElementHandle' | 'Keyboard';
 
-const has = (obj: object, ...methods: string[]): boolean => methods.every((m) => typeof (obj as Record<string, unknown>)[m] === 'function');
+const has = (obj: object, ...methods: string[]): boolean =>
+  methods.every((m) => typeof (obj as Record<string, unknown>)[m] === 'function');
 
 /** What a Playwright object is, by its methods (its class names are not public and are minified). */
 function kindOf(value: unknown): Kind | undefined {
@@ -55,7 +77,8 @@ class SecretRefused extends Error {
 /** The field a call types into: the locator or handle itself, the selector of a page/frame call, or the focused element. */
 function fieldOf(page: Page, target: object, kind: Kind, args: unknown[]): Locator | { evaluate: Locator['evaluate'] } {
   if (kind === 'Locator' || kind === 'ElementHandle') return target as Locator;
-  if ((kind === 'Page' || kind === 'Frame') && typeof args[0] === 'string') return (target as Page).locator(args[0]).first();
+  if ((kind === 'Page' || kind === 'Frame') && typeof args[0] === 'string')
+    return (target as Page).locator(args[0]).first();
   return page.locator('*:focus').first();
 }
 
@@ -104,9 +127,19 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
   const budget = scriptBudgetMs(options.timeouts);
   try {
     const module = (await import(pathToFileURL(flow.script!).href)) as { default?: unknown };
-    if (typeof module.default !== 'function') return { completed: false, stoppedAt: 'its script', reason: `${flow.script} has no default export function`, notReached: [] };
+    if (typeof module.default !== 'function')
+      return {
+        completed: false,
+        stoppedAt: 'its script',
+        reason: `${flow.script} has no default export function`,
+        notReached: [],
+      };
     const script = module.default as (args: FlowScriptArgs) => Promise<unknown>;
-    const run = script({ page: wrap(page, 'Page'), secrets: flow.secrets, site: { name: s.site.name, url: s.site.url, hosts: s.site.hosts } });
+    const run = script({
+      page: wrap(page, 'Page'),
+      secrets: flow.secrets,
+      site: { name: s.site.name, url: s.site.url, hosts: s.site.hosts },
+    });
     const outcome = await bounded(
       run.then(
         () => ({ done: true as const }),
@@ -124,7 +157,13 @@ export async function runScript(s: FlowSession): Promise<DriveResult> {
     const at = `script (after ${reached - 1} page(s))`;
     if (err instanceof SecretRefused) {
       const refusedSecret = { step: at, ...err.refused };
-      return { completed: false, stoppedAt: at, reason: err.message, refusedSecret, notReached: ['the rest of its script'] };
+      return {
+        completed: false,
+        stoppedAt: at,
+        reason: err.message,
+        refusedSecret,
+        notReached: ['the rest of its script'],
+      };
     }
     return { completed: false, stoppedAt: at, reason: firstLine(err), notReached: ['the rest of its script'] };
   }

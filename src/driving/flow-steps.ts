@@ -35,7 +35,8 @@ export const stepLabels = (flow: Pick<Flow, 'steps'>, siteUrl: string): string[]
   (flow.steps ?? []).map((step, i) => `step ${i + 1} ${describeStep(step, siteUrl)}`);
 
 /** Steps that can navigate or change what the page shows. */
-export const changesPage = (step: FlowStep): boolean => step.kind === 'goto' || step.kind === 'click' || step.kind === 'press';
+export const changesPage = (step: FlowStep): boolean =>
+  step.kind === 'goto' || step.kind === 'click' || step.kind === 'press';
 
 /** A path waits for that path on any of the page's own URL (query ignored unless given); anything else is a Playwright URL glob. */
 export function urlMatcher(value: string): string | ((url: URL) => boolean) {
@@ -67,7 +68,9 @@ async function act(step: FlowStep, ctx: StepContext): Promise<StepResult> {
   switch (step.kind) {
     case 'goto': {
       const nav = await Recorder.goto(page, step.url, step.timeoutMs ?? ctx.pageMs);
-      return nav.error ? { ok: false, error: nav.error } : { ok: true, ...(nav.status !== undefined ? { status: nav.status } : {}) };
+      return nav.error
+        ? { ok: false, error: nav.error }
+        : { ok: true, ...(nav.status !== undefined ? { status: nav.status } : {}) };
     }
     case 'click':
       await page.locator(step.selector).click({ timeout });
@@ -97,7 +100,11 @@ async function act(step: FlowStep, ctx: StepContext): Promise<StepResult> {
     case 'waitFor':
       if (step.url !== undefined) await page.waitForURL(urlMatcher(step.url), { timeout, waitUntil: 'load' });
       else if (step.selector !== undefined) await page.locator(step.selector).first().waitFor({ timeout });
-      else await page.getByText(step.text ?? '').first().waitFor({ timeout });
+      else
+        await page
+          .getByText(step.text ?? '')
+          .first()
+          .waitFor({ timeout });
       return { ok: true };
   }
 }

@@ -45,7 +45,11 @@ export interface FlowSession {
 export async function snapshotStep(s: FlowSession, step: number, action: string, error?: string): Promise<void> {
   const deadline = new Deadline(snapshotBudgetMs(s.options.timeouts));
   s.visits.push(
-    await s.recorder.snapshot(s.page, { kind: 'flow-step', flow: s.flow.name, step, action }, { url: s.page.url(), ...(error ? { error } : {}), settle: 'step', deadline, startedAt: Date.now() }),
+    await s.recorder.snapshot(
+      s.page,
+      { kind: 'flow-step', flow: s.flow.name, step, action },
+      { url: s.page.url(), ...(error ? { error } : {}), settle: 'step', deadline, startedAt: Date.now() },
+    ),
   );
 }
 
@@ -57,7 +61,13 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
   for (const [i, step] of steps.entries()) {
     const submits = step.kind === 'click' || step.kind === 'press';
     if (loginPending && submits) s.recorder.markLogin(true);
-    const result = await runStep(step, { page: s.page, recorder: s.recorder, allowedHosts: s.allowedHosts, timeoutMs: timeouts.stepMs, pageMs: timeouts.pageMs });
+    const result = await runStep(step, {
+      page: s.page,
+      recorder: s.recorder,
+      allowedHosts: s.allowedHosts,
+      timeoutMs: timeouts.stepMs,
+      pageMs: timeouts.pageMs,
+    });
     const action = describeStep(step, s.site.url);
     if (!result.ok) {
       // The page where it stopped is still judged (and its screenshot shows why); a failed navigation left nothing to read.
@@ -66,14 +76,23 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
       const notReached = labels.slice(i + 1);
       if ('refused' in result) {
         const refused = { step: labels[i]!, ...result.refused };
-        return { completed: false, stoppedAt: labels[i], reason: `refused to type the ${refused.field} into ${refused.pageUrl}: ${refused.why}`, refusedSecret: refused, notReached };
+        return {
+          completed: false,
+          stoppedAt: labels[i],
+          reason: `refused to type the ${refused.field} into ${refused.pageUrl}: ${refused.why}`,
+          refusedSecret: refused,
+          notReached,
+        };
       }
       return { completed: false, stoppedAt: labels[i], reason: result.error, notReached };
     }
     if (result.typedPassword) loginPending = true;
     // Read the page a step left: after anything that navigates or acts on it, after a wait that
     // brought a new document, and at the end. A wait on the same document shows nothing new.
-    const readIt = changesPage(step) || (step.kind === 'waitFor' && (await s.recorder.newDocuments(s.page)) > 0) || i === steps.length - 1;
+    const readIt =
+      changesPage(step) ||
+      (step.kind === 'waitFor' && (await s.recorder.newDocuments(s.page)) > 0) ||
+      i === steps.length - 1;
     if (readIt) {
       await snapshotStep(s, i + 1, action);
       if (submits) {
@@ -94,24 +113,60 @@ async function driveSteps(s: FlowSession): Promise<DriveResult> {
 async function visitPages(s: FlowSession, state: StorageState, index: number): Promise<PageVisit[]> {
   const [first, ...others] = s.flow.visit;
   const inOwnTab = async (): Promise<[number, PageVisit][]> =>
-    first === undefined ? [] : [[0, await visitPage(s.page, s.recorder, s.site, first, { kind: 'flow-visit', flow: s.flow.name, path: first }, s.options)]];
+    first === undefined
+      ? []
+      : [
+          [
+            0,
+            await visitPage(
+              s.page,
+              s.recorder,
+              s.site,
+              first,
+              { kind: 'flow-visit', flow: s.flow.name, path: first },
+              s.options,
+            ),
+          ],
+        ];
   const lanes = others.map((visitPath, i) => ({
-    pages: [{ path: visitPath, index: i + 1, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } }],
+    pages: [
+      { path: visitPath, index: i + 1, origin: { kind: 'flow-visit' as const, flow: s.flow.name, path: visitPath } },
+    ],
     screenshots: `flow-${index + 1}-visit-${i + 2}`,
     contextOptions: { storageState: state },
   }));
   const limit = pLimit(VISITS_AT_ONCE);
-  const visited = await Promise.all([inOwnTab(), ...lanes.map((lane) => limit(() => visitLane(s.browser, s.site, lane, s.options)))]);
-  return visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
+  const visited = await Promise.all([
+    inOwnTab(),
+    ...lanes.map((lane) => limit(() => visitLane(s.browser, s.site, lane, s.options))),
+  ]);
+  return visited
+    .flat()
+    .sort(([a], [b]) => a - b)
+    .map(([, visit]) => visit);
 }
 
 const visitLabels = (flow: Flow): string[] => flow.visit.map((p) => `visit ${p}`);
 
 /** Everything a flow would have done, for one that never started. */
-const everything = (flow: Flow, siteUrl: string): string[] => [...stepLabels(flow, siteUrl), ...(flow.script ? ['its script'] : []), ...visitLabels(flow)];
+const everything = (flow: Flow, siteUrl: string): string[] => [
+  ...stepLabels(flow, siteUrl),
+  ...(flow.script ? ['its script'] : []),
+  ...visitLabels(flow),
+];
 
-async function runFlow(browser: Browser, site: Site, flow: Flow, options: BrowserCollectOptions, startState: StorageState | undefined, index: number) {
-  const context = await browser.newContext({ ...options.contextOptions, ...(startState ? { storageState: startState } : {}) });
+async function runFlow(
+  browser: Browser,
+  site: Site,
+  flow: Flow,
+  options: BrowserCollectOptions,
+  startState: StorageState | undefined,
+  index: number,
+) {
+  const context = await browser.newContext({
+    ...options.contextOptions,
+    ...(startState ? { storageState: startState } : {}),
+  });
   context.setDefaultTimeout(options.timeouts.stepMs);
   context.setDefaultNavigationTimeout(options.timeouts.pageMs);
   const recorder = Recorder.attach(context, {
@@ -132,9 +187,22 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
   try {
     await recorder.track(session.page);
     const driven = flow.script ? await runScript(session) : await driveSteps(session);
-    if (!driven.completed) return { driven: { ...driven, notReached: [...driven.notReached, ...visitLabels(flow)] }, visits: session.visits };
+    if (!driven.completed)
+      return {
+        driven: { ...driven, notReached: [...driven.notReached, ...visitLabels(flow)] },
+        visits: session.visits,
+      };
     const state = await bounded(context.storageState(), options.timeouts.stepMs, undefined);
-    if (!state) return { driven: { completed: false, stoppedAt: 'its end', reason: 'the browser state could not be read', notReached: visitLabels(flow) }, visits: session.visits };
+    if (!state)
+      return {
+        driven: {
+          completed: false,
+          stoppedAt: 'its end',
+          reason: 'the browser state could not be read',
+          notReached: visitLabels(flow),
+        },
+        visits: session.visits,
+      };
     const visits = await visitPages(session, state, index);
     // A flow that starts after this one starts from the state its steps left.
     return { driven, visits: [...session.visits, ...visits], state };
@@ -144,18 +212,35 @@ async function runFlow(browser: Browser, site: Site, flow: Flow, options: Browse
   }
 }
 
-export async function runFlows(browser: Browser, site: Site, options: BrowserCollectOptions): Promise<{ visits: PageVisit[]; runs: FlowRun[] }> {
+export async function runFlows(
+  browser: Browser,
+  site: Site,
+  options: BrowserCollectOptions,
+): Promise<{ visits: PageVisit[]; runs: FlowRun[] }> {
   const visits: PageVisit[] = [];
   const runs: FlowRun[] = [];
   const finalStates = new Map<string, StorageState>();
   for (const [index, flow] of site.flows.entries()) {
     const started = Date.now();
     if (flow.after && !finalStates.has(flow.after)) {
-      runs.push({ name: flow.name, status: 'not-run', reason: `it starts after "${flow.after}", which did not complete`, notReached: everything(flow, site.url), elapsedMs: 0 });
+      runs.push({
+        name: flow.name,
+        status: 'not-run',
+        reason: `it starts after "${flow.after}", which did not complete`,
+        notReached: everything(flow, site.url),
+        elapsedMs: 0,
+      });
       continue;
     }
     try {
-      const result = await runFlow(browser, site, flow, options, flow.after ? finalStates.get(flow.after) : undefined, index);
+      const result = await runFlow(
+        browser,
+        site,
+        flow,
+        options,
+        flow.after ? finalStates.get(flow.after) : undefined,
+        index,
+      );
       visits.push(...result.visits);
       const { driven } = result;
       if (driven.completed && 'state' in result && result.state) finalStates.set(flow.name, result.state);
@@ -170,7 +255,14 @@ export async function runFlows(browser: Browser, site: Site, options: BrowserCol
       });
     } catch (err) {
       // The browser or context itself failed: nothing of this flow was seen.
-      runs.push({ name: flow.name, status: 'stopped', stoppedAt: 'start', reason: `the browser failed: ${firstLine(err)}`, notReached: everything(flow, site.url), elapsedMs: Date.now() - started });
+      runs.push({
+        name: flow.name,
+        status: 'stopped',
+        stoppedAt: 'start',
+        reason: `the browser failed: ${firstLine(err)}`,
+        notReached: everything(flow, site.url),
+        elapsedMs: Date.now() - started,
+      });
     }
   }
   return { visits, runs };

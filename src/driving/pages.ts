@@ -36,7 +36,14 @@ export interface BrowserCollectOptions {
 export const visitBudgetMs = (t: Timeouts): number => t.pageMs + snapshotBudgetMs(t);
 
 /** One page: navigate, then snapshot what the recorder saw, within the visit's budget. */
-export async function visitPage(page: Page, recorder: Recorder, site: Site, pagePath: string, origin: VisitOrigin, options: BrowserCollectOptions): Promise<PageVisit> {
+export async function visitPage(
+  page: Page,
+  recorder: Recorder,
+  site: Site,
+  pagePath: string,
+  origin: VisitOrigin,
+  options: BrowserCollectOptions,
+): Promise<PageVisit> {
   const startedAt = Date.now();
   const deadline = new Deadline(visitBudgetMs(options.timeouts));
   const url = new URL(pagePath, site.url).href;
@@ -54,7 +61,12 @@ export interface Lane {
 }
 
 /** One lane: a context and a tab visiting its pages in turn. */
-export async function visitLane(browser: Browser, site: Site, lane: Lane, options: BrowserCollectOptions): Promise<[number, PageVisit][]> {
+export async function visitLane(
+  browser: Browser,
+  site: Site,
+  lane: Lane,
+  options: BrowserCollectOptions,
+): Promise<[number, PageVisit][]> {
   const visits: [number, PageVisit][] = [];
   const startedAt = Date.now();
   let context: BrowserContext;
@@ -116,13 +128,25 @@ function unopened(site: Site, pagePath: string, origin: VisitOrigin, err: unknow
   };
 }
 
-export async function collectPages(browser: Browser, site: Site, options: BrowserCollectOptions): Promise<PagesEvidence> {
+export async function collectPages(
+  browser: Browser,
+  site: Site,
+  options: BrowserCollectOptions,
+): Promise<PagesEvidence> {
   const count = lanesFor(site.pages.length);
   const lanes: Lane[] = Array.from({ length: Math.min(count, site.pages.length) }, (_, lane) => ({
-    pages: site.pages.map((p, index) => ({ path: p, index, origin: { kind: 'page' as const, path: p } })).filter(({ index }) => index % count === lane),
+    pages: site.pages
+      .map((p, index) => ({ path: p, index, origin: { kind: 'page' as const, path: p } }))
+      .filter(({ index }) => index % count === lane),
     screenshots: `lane-${lane + 1}`,
   }));
-  const [visited, flows] = await Promise.all([Promise.all(lanes.map((lane) => visitLane(browser, site, lane, options))), runFlows(browser, site, options)]);
-  const visits = visited.flat().sort(([a], [b]) => a - b).map(([, visit]) => visit);
+  const [visited, flows] = await Promise.all([
+    Promise.all(lanes.map((lane) => visitLane(browser, site, lane, options))),
+    runFlows(browser, site, options),
+  ]);
+  const visits = visited
+    .flat()
+    .sort(([a], [b]) => a - b)
+    .map(([, visit]) => visit);
   return { browserVersion: browser.version(), visits: [...visits, ...flows.visits], flows: flows.runs };
 }

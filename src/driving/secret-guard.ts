@@ -73,5 +73,7 @@ export async function inspectSecretField(
 ): Promise<{ refused: Omit<RefusedSecret, 'step'> } | { password: boolean }> {
   const facts = await readFieldFacts(field, timeoutMs);
   const why = refusal(facts, allowedHosts);
-  return why ? { refused: { field: fieldKind(facts), pageUrl: facts.documentUrl, why } } : { password: isPasswordField(facts) };
+  return why
+    ? { refused: { field: fieldKind(facts), pageUrl: facts.documentUrl, why } }
+    : { password: isPasswordField(facts) };
 }

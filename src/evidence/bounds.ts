@@ -10,7 +10,9 @@ import { MAX_FOLLOW } from '../net/redirect-chain.ts';
 
 function flowsBound(site: Site, t: Timeouts): number {
   return site.flows.reduce((sum, flow) => {
-    const steps = flow.script ? scriptBudgetMs(t) : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
+    const steps = flow.script
+      ? scriptBudgetMs(t)
+      : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
     return sum + steps + flow.visit.length * visitBudgetMs(t);
   }, 0);
 }

@@ -22,12 +22,17 @@ export interface CollectDeps {
 type Collectors = { [K in EvidenceKind]: (deps: CollectDeps, site: Site) => Promise<SiteEvidence[K]> };
 
 /** Screenshots of a site are filed by its position in the sites file: names can hold anything. */
-const screenshotDir = (deps: CollectDeps, site: Site): string => path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
+const screenshotDir = (deps: CollectDeps, site: Site): string =>
+  path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
 
 export const COLLECTORS: Collectors = {
   transport: (deps, site) => collectTransport(deps.net, site),
   pages: async (deps, site) =>
-    collectPages(await deps.browser(), site, { timeouts: deps.config.timeouts, screenshotDir: screenshotDir(deps, site), secrets: deps.config.secrets }),
+    collectPages(await deps.browser(), site, {
+      timeouts: deps.config.timeouts,
+      screenshotDir: screenshotDir(deps, site),
+      secrets: deps.config.secrets,
+    }),
   tls: (deps, site) => collectTls(deps.net, site),
 };
 

@@ -20,11 +20,20 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export function startService(options: { workDir: string; sitesAtOnce: number; env?: NodeJS.ProcessEnv }): Promise<RunningService> {
+export function startService(options: {
+  workDir: string;
+  sitesAtOnce: number;
+  env?: NodeJS.ProcessEnv;
+}): Promise<RunningService> {
   const token = randomBytes(16).toString('hex');
   const child: ChildProcess = fork(ENTRY, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...(options.env ?? process.env), SCAN_SERVICE_TOKEN: token, SCAN_WORK_DIR: options.workDir, SCAN_SITES_AT_ONCE: String(options.sitesAtOnce) },
+    env: {
+      ...(options.env ?? process.env),
+      SCAN_SERVICE_TOKEN: token,
+      SCAN_WORK_DIR: options.workDir,
+      SCAN_SITES_AT_ONCE: String(options.sitesAtOnce),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const stop = () =>

@@ -40,7 +40,8 @@ const server = http.createServer((req, res) => {
     const attempt = Number(url.searchParams.get('attempt') ?? 0);
     service.evidence(site, kind, attempt).then(
       (json) => res.writeHead(200, { 'content-type': 'application/json' }).end(json),
-      (err: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(err instanceof Error ? err.message : String(err)),
+      (err: unknown) =>
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(err instanceof Error ? err.message : String(err)),
     );
     return;
   }

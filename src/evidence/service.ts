@@ -95,7 +95,11 @@ export class CollectionService {
     const started = Date.now();
     const value = await COLLECTORS[kind](this.deps, site);
     const json = JSON.stringify(redactDeep(value, this.config.secrets));
-    this.log(this.clean(`  collected ${kind} evidence for ${site.name} in ${Date.now() - started} ms${attempt > 0 ? ` (again, for retry ${attempt})` : ''}`));
+    this.log(
+      this.clean(
+        `  collected ${kind} evidence for ${site.name} in ${Date.now() - started} ms${attempt > 0 ? ` (again, for retry ${attempt})` : ''}`,
+      ),
+    );
     return json;
   }
 

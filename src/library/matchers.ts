@@ -21,14 +21,26 @@ const COOKIE_CHECKS = [cookieSecure, cookieHttpOnly, cookieSameSite];
 /** A test probes nothing from Node for its pages: hsts and no-downgrade judge what the browser saw. */
 const NO_PROBES: TransportEvidence = { hosts: [] };
 
-function report(state: ExpectMatcherState, name: string, subject: string, verdict: Verdict, settings: JudgeSettings, session: SecuritySession): MatcherReturnType {
+function report(
+  state: ExpectMatcherState,
+  name: string,
+  subject: string,
+  verdict: Verdict,
+  settings: JudgeSettings,
+  session: SecuritySession,
+): MatcherReturnType {
   for (const a of verdict.annotations) session.annotate(a.type, a.description);
   const header = `${name}: ${verdictSummary(verdict, settings.failOn)} (${subject})`;
   return {
     name,
     // Under .not only a real finding counts: a page that could not be measured proves nothing.
     pass: state.isNot ? verdict.failing === 0 : verdict.pass,
-    message: () => session.redact(state.isNot ? `${header}: expected a finding at ${settings.failOn} or above` : [header, ...verdict.lines].join('\n')),
+    message: () =>
+      session.redact(
+        state.isNot
+          ? `${header}: expected a finding at ${settings.failOn} or above`
+          : [header, ...verdict.lines].join('\n'),
+      ),
   };
 }
 
@@ -65,9 +77,19 @@ export const securityMatchers = {
 
   /** The host's certificate (trust, validity, names, strength) and TLS settings (protocols, ciphers), from Node. */
   async toPassTlsChecks(this: ExpectMatcherState, target: SecurityHost, options?: MatcherOptions) {
-    if (!target?.session) throw new Error('toPassTlsChecks() judges a host of the security fixture: expect(security.host("shop.example.com")).toPassTlsChecks()');
+    if (!target?.session)
+      throw new Error(
+        'toPassTlsChecks() judges a host of the security fixture: expect(security.host("shop.example.com")).toPassTlsChecks()',
+      );
     const settings = judgeSettings(target.session.settings, options);
     const { site, tls } = await target.session.hostEvidence(target.host);
-    return report(this, 'toPassTlsChecks', target.host, judge(TLS_CHECKS, site, { tls }, settings), settings, target.session);
+    return report(
+      this,
+      'toPassTlsChecks',
+      target.host,
+      judge(TLS_CHECKS, site, { tls }, settings),
+      settings,
+      target.session,
+    );
   },
 };

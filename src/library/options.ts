@@ -4,7 +4,15 @@
 // The pieces they share with sites.json are validated by the same schemas.
 import path from 'node:path';
 import { z } from 'zod';
-import { cookiePolicySchema, policySchema, siteSchema, sitesFileSchema, timeoutsSchema, type CookiePolicyInput, type PolicyOverrides } from '../config/schema.ts';
+import {
+  cookiePolicySchema,
+  policySchema,
+  siteSchema,
+  sitesFileSchema,
+  timeoutsSchema,
+  type CookiePolicyInput,
+  type PolicyOverrides,
+} from '../config/schema.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../model/defaults.ts';
 import { jsonPath } from '../config/errors.ts';
 import { loadScanConfig } from '../config/load.ts';
@@ -14,10 +22,14 @@ import { DEFAULT_FAIL_ON, SEVERITIES, type Severity } from '../model/findings.ts
 import type { ConnectToRules } from '../net/connect-to.ts';
 
 /** Every public finding code, "<check id>.<code>". */
-const KNOWN_CODES: ReadonlySet<string> = new Set(CHECKS.flatMap((c) => Object.keys(c.codes).map((code) => `${c.id}.${code}`)));
+const KNOWN_CODES: ReadonlySet<string> = new Set(
+  CHECKS.flatMap((c) => Object.keys(c.codes).map((code) => `${c.id}.${code}`)),
+);
 
 const acceptanceSchema = z.strictObject({
-  code: z.string().refine((code) => KNOWN_CODES.has(code), { message: 'expected a finding code such as "hsts.short-max-age" (see docs/finding-codes.md)' }),
+  code: z.string().refine((code) => KNOWN_CODES.has(code), {
+    message: 'expected a finding code such as "hsts.short-max-age" (see docs/finding-codes.md)',
+  }),
   target: z.union([z.string(), z.instanceof(RegExp)]).optional(),
   reason: z.string().min(1, { message: 'say why the finding is accepted' }),
 });
@@ -32,7 +44,8 @@ const matcherOptionsSchema = z.strictObject(judgingShape);
 /** A host name as sites.json takes it: no scheme, port or path (the port is 443, or where connectTo sends it). */
 export function checkHostName(name: string): string {
   const parsed = siteSchema.shape.subdomains.unwrap().element.safeParse(name);
-  if (!parsed.success) throw new Error(`security.host(${JSON.stringify(name)}): ${parsed.error.issues[0]?.message ?? 'not a host name'}`);
+  if (!parsed.success)
+    throw new Error(`security.host(${JSON.stringify(name)}): ${parsed.error.issues[0]?.message ?? 'not a host name'}`);
   return name.toLowerCase();
 }
 
@@ -99,7 +112,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   // A bad record key ("host:port") carries its reason one level down.
-  const lines = parsed.error.issues.map((i) => `  - ${jsonPath(i.path)}: ${i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message}`);
+  const lines = parsed.error.issues.map(
+    (i) => `  - ${jsonPath(i.path)}: ${i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message}`,
+  );
   throw new Error(`${what}: ${lines.length} problem${lines.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 
@@ -110,7 +125,9 @@ export function resolveOptions(options: SecurityOptions | undefined, baseDir: st
   const o = parse(securityOptionsSchema, options, 'securityOptions');
   const sitesFile = o.sitesFile ? loadScanConfig(path.resolve(baseDir, o.sitesFile)) : undefined;
   if (o.site && !sitesFile?.sites.some((s) => s.name === o.site)) {
-    throw new Error(`securityOptions: site "${o.site}" is not in ${o.sitesFile ? `the sites file ${o.sitesFile}` : 'any sites file (set sitesFile)'}`);
+    throw new Error(
+      `securityOptions: site "${o.site}" is not in ${o.sitesFile ? `the sites file ${o.sitesFile}` : 'any sites file (set sitesFile)'}`,
+    );
   }
   const caFile = o.ca ? path.resolve(baseDir, o.ca) : sitesFile?.caFile;
   return {

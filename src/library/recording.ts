@@ -41,12 +41,14 @@ export class Recording {
     const recording = new Recording(context, Recorder.attach(context, { timeouts, secrets: [] }), timeouts, title);
     const add = (page: Page) => {
       recording.pages.add(page);
-      const mainNavigation = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && /^https?:/.test(request.url());
+      const mainNavigation = (request: Request) =>
+        request.isNavigationRequest() && request.frame() === page.mainFrame() && /^https?:/.test(request.url());
       page.on('request', (request) => {
         if (mainNavigation(request)) recording.navigations.set(page, { url: request.url() });
       });
       page.on('requestfailed', (request) => {
-        if (mainNavigation(request)) recording.navigations.set(page, { url: request.url(), failure: request.failure()?.errorText ?? 'failed' });
+        if (mainNavigation(request))
+          recording.navigations.set(page, { url: request.url(), failure: request.failure()?.errorText ?? 'failed' });
       });
     };
     context.pages().forEach(add);
@@ -60,13 +62,21 @@ export class Recording {
     const pages = page ? [page] : [...this.pages];
     const reading = this.queue.then(() =>
       // The recorder's own browser calls are one step, titled without any URL or value.
-      test.step('security: read what the page loaded', async () => {
-        for (const p of pages) await this.read(p);
-      }, { box: true }),
+      test.step(
+        'security: read what the page loaded',
+        async () => {
+          for (const p of pages) await this.read(p);
+        },
+        { box: true },
+      ),
     );
     this.queue = reading.catch(() => {});
     await reading;
-    return { browserVersion: this.context.browser()?.version() ?? 'unknown', visits: pages.flatMap((p) => this.visits.get(p) ?? []), flows: [] };
+    return {
+      browserVersion: this.context.browser()?.version() ?? 'unknown',
+      visits: pages.flatMap((p) => this.visits.get(p) ?? []),
+      flows: [],
+    };
   }
 
   /** The page's URL, or the one it asked for when it shows no document of its own. */
@@ -84,13 +94,17 @@ export class Recording {
     if (page.isClosed()) this.finished.add(page);
     // Right after a navigation fails the page may still show about:blank, before the error page.
     const failure = last?.failure && noDocument(shown) ? { error: last.failure } : {};
-    const visit = await this.recorder.snapshot(page, { kind: 'test', title: this.title }, {
-      url: this.urlOf(page),
-      ...failure,
-      settle: 'step', // no scrolling: the test goes on with the page as it left it
-      deadline: new Deadline(snapshotBudgetMs(this.timeouts)),
-      startedAt: Date.now(),
-    });
+    const visit = await this.recorder.snapshot(
+      page,
+      { kind: 'test', title: this.title },
+      {
+        url: this.urlOf(page),
+        ...failure,
+        settle: 'step', // no scrolling: the test goes on with the page as it left it
+        deadline: new Deadline(snapshotBudgetMs(this.timeouts)),
+        startedAt: Date.now(),
+      },
+    );
     this.visits.set(page, [...(this.visits.get(page) ?? []), visit]);
   }
 

@@ -37,7 +37,11 @@ export class Security implements SecuritySession {
 
   async pagesEvidence(subject: Page | BrowserContext) {
     const pages = await this.recording.evidence(isPage(subject) ? subject : undefined);
-    return { site: siteFor(this.options, documentHosts(pages)), pages, subject: isPage(subject) ? this.recording.urlOf(subject) : 'every page of the browser context' };
+    return {
+      site: siteFor(this.options, documentHosts(pages)),
+      pages,
+      subject: isPage(subject) ? this.recording.urlOf(subject) : 'every page of the browser context',
+    };
   }
 
   async hostEvidence(host: string) {
@@ -49,12 +53,17 @@ export class Security implements SecuritySession {
   annotate(type: AnnotationType, description: string): void {
     const text = this.redact(description);
     const { annotations } = this.testInfo;
-    if (!annotations.some((a) => a.type === type && a.description === text)) annotations.push({ type, description: text });
+    if (!annotations.some((a) => a.type === type && a.description === text))
+      annotations.push({ type, description: text });
   }
 
   /** Read when first needed: a ca file that cannot be read fails the matcher that needs it, not every test. */
   private netContext(): NetContext {
-    this.net ??= { connectTo: this.options.connectTo, ca: loadTrustStore(this.options.caFile).ca, timeouts: this.options.timeouts };
+    this.net ??= {
+      connectTo: this.options.connectTo,
+      ca: loadTrustStore(this.options.caFile).ca,
+      timeouts: this.options.timeouts,
+    };
     return this.net;
   }
 }

@@ -25,7 +25,8 @@ export interface SecurityHost {
 
 const sessions = new WeakMap<BrowserContext, SecuritySession>();
 
-export const isPage = (subject: Page | BrowserContext): subject is Page => typeof (subject as Page).mainFrame === 'function';
+export const isPage = (subject: Page | BrowserContext): subject is Page =>
+  typeof (subject as Page).mainFrame === 'function';
 
 export function bindSession(context: BrowserContext, session: SecuritySession): void {
   sessions.set(context, session);

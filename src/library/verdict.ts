@@ -22,13 +22,19 @@ export interface Verdict {
   annotations: { type: AnnotationType; description: string }[];
 }
 
-
 const accepts = (a: Acceptance, code: string, target: string): boolean =>
-  a.code === code && (a.target === undefined || (typeof a.target === 'string' ? a.target === target : a.target.test(target)));
+  a.code === code &&
+  (a.target === undefined || (typeof a.target === 'string' ? a.target === target : a.target.test(target)));
 
-const findingLine = (f: CheckResult['findings'][number]): string => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`;
+const findingLine = (f: CheckResult['findings'][number]): string =>
+  `[${f.severity}] ${f.code} ${f.target}: ${f.message}`;
 
-export function judge<K extends EvidenceKind>(checks: readonly Check<K>[], site: Site, evidence: Pick<SiteEvidence, K>, settings: JudgeSettings): Verdict {
+export function judge<K extends EvidenceKind>(
+  checks: readonly Check<K>[],
+  site: Site,
+  evidence: Pick<SiteEvidence, K>,
+  settings: JudgeSettings,
+): Verdict {
   const verdict: Verdict = { pass: true, failing: 0, unmeasured: 0, lines: [], annotations: [] };
   for (const check of checks) {
     const result = toResult(site, check, check.run(site, evidence));
@@ -36,8 +42,13 @@ export function judge<K extends EvidenceKind>(checks: readonly Check<K>[], site:
     let shown: string | undefined;
     for (const f of result.findings) {
       const accepted = settings.accept.find((a) => accepts(a, f.code, f.target));
-      if (accepted) verdict.annotations.push({ type: 'security accepted', description: `${findingLine(f)} (accepted: ${accepted.reason})` });
-      else if (!atOrAbove(f.severity, settings.failOn)) verdict.annotations.push({ type: 'security warning', description: findingLine(f) });
+      if (accepted)
+        verdict.annotations.push({
+          type: 'security accepted',
+          description: `${findingLine(f)} (accepted: ${accepted.reason})`,
+        });
+      else if (!atOrAbove(f.severity, settings.failOn))
+        verdict.annotations.push({ type: 'security warning', description: findingLine(f) });
       else {
         verdict.failing++;
         verdict.lines.push(findingLine(f));
@@ -49,7 +60,8 @@ export function judge<K extends EvidenceKind>(checks: readonly Check<K>[], site:
       verdict.unmeasured++;
       verdict.lines.push(`[could not measure] ${check.id} ${u.target}: ${u.reason}`);
     }
-    for (const note of result.notes) verdict.annotations.push({ type: 'security note', description: `${check.id}: ${note}` });
+    for (const note of result.notes)
+      verdict.annotations.push({ type: 'security note', description: `${check.id}: ${note}` });
   }
   verdict.pass = verdict.failing === 0 && verdict.unmeasured === 0;
   return verdict;

@@ -9,7 +9,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const DEFAULT_FAIL_ON: Severity = 'medium';
 
 /** True when `severity` is `threshold` or worse. */
-export const atOrAbove = (severity: Severity, threshold: Severity): boolean => SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+export const atOrAbove = (severity: Severity, threshold: Severity): boolean =>
+  SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 
 /** The worst of some severities, undefined for none. */
 export const worstOf = (severities: Iterable<Severity>): Severity | undefined => {
@@ -49,8 +50,12 @@ export interface CheckOutcome {
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'error' | 'skipped';
 
 /** failed (a finding at or above failOn) beats error ("could not measure"), which beats warning, which beats passed. */
-export function statusOf(outcome: Pick<CheckOutcome, 'findings' | 'unmeasured' | 'notApplicable'>, failOn: Severity = DEFAULT_FAIL_ON): CheckStatus {
-  if (outcome.notApplicable !== undefined && outcome.findings.length === 0 && outcome.unmeasured.length === 0) return 'skipped';
+export function statusOf(
+  outcome: Pick<CheckOutcome, 'findings' | 'unmeasured' | 'notApplicable'>,
+  failOn: Severity = DEFAULT_FAIL_ON,
+): CheckStatus {
+  if (outcome.notApplicable !== undefined && outcome.findings.length === 0 && outcome.unmeasured.length === 0)
+    return 'skipped';
   if (outcome.findings.some((f) => atOrAbove(f.severity, failOn))) return 'failed';
   if (outcome.unmeasured.length > 0) return 'error';
   if (outcome.findings.length > 0) return 'warning';

@@ -45,7 +45,9 @@ export const UNSAFE_NO_REDACTION = 'SITE_SECURITY_UNSAFE_NO_REDACTION';
 /** A redactor for a fixed list of secrets (forms computed once). */
 export function redactor(secrets: readonly string[]): (text: string) => string {
   if (process.env[UNSAFE_NO_REDACTION] === '1') return (text) => text;
-  const forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap(secretForms))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => {
     let out = text;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
@@ -63,7 +65,8 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return clean(node);
     if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [clean(k), walk(v)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [clean(k), walk(v)]));
     return node;
   };
   return walk(value) as T;

@@ -60,10 +60,17 @@ function secureContext(ca: string[], options: TlsOptions): tls.SecureContext {
   return context;
 }
 
-export async function openConnection(ctx: NetContext, host: string, port: number, secure: boolean, tlsOptions: TlsOptions = {}): Promise<Connection> {
+export async function openConnection(
+  ctx: NetContext,
+  host: string,
+  port: number,
+  secure: boolean,
+  tlsOptions: TlsOptions = {},
+): Promise<Connection> {
   const target = resolveConnect(ctx.connectTo, host, port);
   const connectedTo = `${target.address.includes(':') ? `[${target.address}]` : target.address}:${target.port}`;
-  const attempt = () => withHandshakeSlot(connectedTo, () => connectOnce(ctx, target, connectedTo, host, secure, tlsOptions));
+  const attempt = () =>
+    withHandshakeSlot(connectedTo, () => connectOnce(ctx, target, connectedTo, host, secure, tlsOptions));
   const first = await attempt();
   if (first.ok || first.error.kind !== 'timeout') return first;
   const second = await attempt();
@@ -91,13 +98,19 @@ function connectOnce(
       if (!result.ok) socket.destroy();
       resolve(result);
     };
-    const fail = (err: Error) => finish({ ok: false, connectedTo, error: classifyError(err as NodeJS.ErrnoException, phase) });
+    const fail = (err: Error) =>
+      finish({ ok: false, connectedTo, error: classifyError(err as NodeJS.ErrnoException, phase) });
     const timer = setTimeout(() => {
       const what = phase === 'connect' ? 'TCP connection' : 'TLS handshake';
       finish({
         ok: false,
         connectedTo,
-        error: { kind: 'timeout', phase, code: 'ETIMEDOUT', message: `${what} did not complete within ${ctx.timeouts.connectMs} ms` },
+        error: {
+          kind: 'timeout',
+          phase,
+          code: 'ETIMEDOUT',
+          message: `${what} did not complete within ${ctx.timeouts.connectMs} ms`,
+        },
       });
     }, ctx.timeouts.connectMs);
     raw.once('error', fail);
@@ -114,7 +127,9 @@ function connectOnce(
       });
       socket = t;
       t.once('error', fail);
-      t.once('close', () => fail(Object.assign(new Error('connection closed during the TLS handshake'), { code: 'ECONNRESET' })));
+      t.once('close', () =>
+        fail(Object.assign(new Error('connection closed during the TLS handshake'), { code: 'ECONNRESET' })),
+      );
       t.once('secureConnect', () => {
         t.removeAllListeners('close');
         t.removeListener('error', fail);

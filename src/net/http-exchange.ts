@@ -39,14 +39,24 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
     };
     req.on('response', (res) => {
       const headers: [string, string][] = [];
-      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+        headers.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
       const header = res.headers.location;
       done({ status: res.statusCode, headers, location: header ? (resolveUrl(header, url) ?? header) : undefined });
     });
     req.on('error', (err) => done({ headers: [], error: classifyError(err as NodeJS.ErrnoException, 'http') }));
     req.end();
     timer = setTimeout(
-      () => done({ headers: [], error: { kind: 'timeout', phase: 'http', code: 'ETIMEDOUT', message: `no HTTP response headers within ${ctx.timeouts.requestMs} ms` } }),
+      () =>
+        done({
+          headers: [],
+          error: {
+            kind: 'timeout',
+            phase: 'http',
+            code: 'ETIMEDOUT',
+            message: `no HTTP response headers within ${ctx.timeouts.requestMs} ms`,
+          },
+        }),
       ctx.timeouts.requestMs,
     );
   });

@@ -48,7 +48,8 @@ function invalidGeneralName(names: asn1X509.GeneralName[]): string | undefined {
     const text = n.dNSName ?? n.rfc822Name ?? n.uniformResourceIdentifier;
     if (text !== undefined && NON_ASCII.test(text)) return `the name "${text}" is not ASCII`;
     // @peculiar prints an address of any other length as hex, which is no IP address.
-    if (n.iPAddress !== undefined && net.isIP(n.iPAddress) === 0) return `the iPAddress ${n.iPAddress} is neither 4 nor 16 octets`;
+    if (n.iPAddress !== undefined && net.isIP(n.iPAddress) === 0)
+      return `the iPAddress ${n.iPAddress} is neither 4 nor 16 octets`;
   }
   return undefined;
 }
@@ -85,7 +86,9 @@ export function readExtensions(der: ArrayBuffer | Uint8Array): ExtensionFacts {
         facts.subjectAltNames = [...value].flatMap((n) => n.dNSName ?? n.iPAddress ?? []);
       }
     } else if (value instanceof asn1X509.AuthorityInfoAccessSyntax) {
-      facts.caIssuers = [...value].filter((a) => a.accessMethod === asn1X509.id_ad_caIssuers).flatMap((a) => a.accessLocation.uniformResourceIdentifier ?? []);
+      facts.caIssuers = [...value]
+        .filter((a) => a.accessMethod === asn1X509.id_ad_caIssuers)
+        .flatMap((a) => a.accessLocation.uniformResourceIdentifier ?? []);
     } else if (value instanceof asn1X509.AuthorityKeyIdentifier) {
       const directory = value.authorityCertIssuer?.find((n) => n.directoryName)?.directoryName;
       if (directory) facts.issuerIssuer = new x509.Name(directory).toString();

@@ -33,7 +33,8 @@ function keyBits(cert: X509Certificate): number | undefined {
 }
 
 /** Issued by itself and signed by its own key (checkIssued would also demand a CA key usage). */
-export const isSelfSigned = (cert: X509Certificate): boolean => cert.subject === cert.issuer && cert.verify(cert.publicKey);
+export const isSelfSigned = (cert: X509Certificate): boolean =>
+  cert.subject === cert.issuer && cert.verify(cert.publicKey);
 
 /** The trusted roots as certificates, parsed once per trust store. */
 const parsedStores = new WeakMap<string[], { roots: X509Certificate[]; fingerprints: Set<string> }>();
@@ -51,7 +52,8 @@ export function trustedRoots(ca: string[]): { roots: X509Certificate[]; fingerpr
  * Named as the issuer and signed by its key. Not X509Certificate.checkIssued: OpenSSL refuses any
  * certificate with an extension it cannot parse there, and would hide a trusted chain.
  */
-const signs = (issuer: X509Certificate, cert: X509Certificate): boolean => cert.issuer === issuer.subject && cert.verify(issuer.publicKey);
+const signs = (issuer: X509Certificate, cert: X509Certificate): boolean =>
+  cert.issuer === issuer.subject && cert.verify(issuer.publicKey);
 
 /** Subject of the trusted root reached by following issuer signatures from the leaf; dates and key sizes are not considered. */
 export function trustAnchor(chain: X509Certificate[], ca: string[]): string | undefined {
@@ -73,7 +75,10 @@ const x509Name = (name: string): string => name.split('\n').join(', ');
 /** Does the certificate cover the host by its SAN, with browser wildcard rules (one whole left label)? */
 export function coversHost(cert: X509Certificate, host: string): boolean {
   if (net.isIP(host)) return cert.checkIP(host) !== undefined;
-  return cert.checkHost(host, { subject: 'never', wildcards: true, partialWildcards: false, multiLabelWildcards: false }) !== undefined;
+  return (
+    cert.checkHost(host, { subject: 'never', wildcards: true, partialWildcards: false, multiLabelWildcards: false }) !==
+    undefined
+  );
 }
 
 /** @peculiar's view of the certificate, or undefined when its structure cannot be parsed (readExtensions records why). */

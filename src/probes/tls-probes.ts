@@ -23,8 +23,18 @@ const ANY_STRENGTH = '@SECLEVEL=0';
 export const EVERY_SUITE = `TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256:ALL:COMPLEMENTOFALL${ANY_STRENGTH}`;
 
 export const PROTOCOL_PROBES: readonly ProbeSpec[] = [
-  { name: 'SSLv3', options: { minVersion: 'SSLv3' as tls.SecureVersion, maxVersion: 'SSLv3' as tls.SecureVersion, ciphers: EVERY_SUITE } },
-  ...(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).map((v) => ({ name: v, options: { minVersion: v, maxVersion: v, ciphers: EVERY_SUITE } })),
+  {
+    name: 'SSLv3',
+    options: {
+      minVersion: 'SSLv3' as tls.SecureVersion,
+      maxVersion: 'SSLv3' as tls.SecureVersion,
+      ciphers: EVERY_SUITE,
+    },
+  },
+  ...(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).map((v) => ({
+    name: v,
+    options: { minVersion: v, maxVersion: v, ciphers: EVERY_SUITE },
+  })),
 ];
 
 /** Weak families by their OpenSSL cipher-string selector; TLS 1.3 has none of them. */
@@ -34,7 +44,10 @@ export const CIPHER_PROBES: readonly ProbeSpec[] = [
   ['anonymous', 'aNULL'],
   ['RC4', 'RC4'],
   ['3DES', '3DES'],
-].map(([name, selector]) => ({ name: name!, options: { minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: `${selector}:${ANY_STRENGTH}` } }));
+].map(([name, selector]) => ({
+  name: name!,
+  options: { minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: `${selector}:${ANY_STRENGTH}` },
+}));
 
 const capability = new Map<string, string | null>();
 

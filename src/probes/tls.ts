@@ -13,7 +13,10 @@ import { peerChain } from '../net/peer-chain.ts';
 import { CIPHER_PROBES, PROTOCOL_PROBES, runProbe, tlsLibrary, type ProbeSpec } from './tls-probes.ts';
 import type { HostTls, ProbeError, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
 
-async function defaultHandshake(ctx: NetContext, host: string): Promise<Pick<HostTls, 'connectedTo' | 'handshake' | 'error' | 'chain'>> {
+async function defaultHandshake(
+  ctx: NetContext,
+  host: string,
+): Promise<Pick<HostTls, 'connectedTo' | 'handshake' | 'error' | 'chain'>> {
   const conn = await openConnection(ctx, host, 443, true);
   if (!conn.ok) return { connectedTo: conn.connectedTo, error: conn.error, chain: [] };
   try {
@@ -37,7 +40,8 @@ async function defaultHandshake(ctx: NetContext, host: string): Promise<Pick<Hos
   }
 }
 
-const gotNoAnswer = (error: ProbeError | undefined): error is ProbeError => error !== undefined && (error.phase === 'connect' || error.kind === 'timeout');
+const gotNoAnswer = (error: ProbeError | undefined): error is ProbeError =>
+  error !== undefined && (error.phase === 'connect' || error.kind === 'timeout');
 
 export async function collectTls(ctx: NetContext, site: Site): Promise<TlsEvidence> {
   const collectedAt = new Date().toISOString();
@@ -47,9 +51,16 @@ export async function collectTls(ctx: NetContext, site: Site): Promise<TlsEviden
       const silence = main.error;
       const probe = gotNoAnswer(silence)
         ? (spec: ProbeSpec): Promise<SuiteProbe> =>
-            Promise.resolve({ name: spec.name, result: 'failed', error: { ...silence, message: `not tried, the default handshake got no answer: ${silence.message}` } })
+            Promise.resolve({
+              name: spec.name,
+              result: 'failed',
+              error: { ...silence, message: `not tried, the default handshake got no answer: ${silence.message}` },
+            })
         : (spec: ProbeSpec) => runProbe(ctx, host, spec);
-      const [protocols, ciphers] = await Promise.all([Promise.all(PROTOCOL_PROBES.map(probe)), Promise.all(CIPHER_PROBES.map(probe))]);
+      const [protocols, ciphers] = await Promise.all([
+        Promise.all(PROTOCOL_PROBES.map(probe)),
+        Promise.all(CIPHER_PROBES.map(probe)),
+      ]);
       return { host, ...main, protocols, ciphers };
     }),
   );

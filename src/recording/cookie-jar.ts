@@ -14,7 +14,15 @@ export async function readJar(session: CDPSession): Promise<JarSnapshot> {
   const jar: JarSnapshot = new Map();
   const { cookies } = (await session.send('Network.getAllCookies' as never)) as { cookies: CdpCookie[] };
   for (const { value, ...c } of cookies) {
-    const cookie: JarCookie = { name: c.name, domain: c.domain, path: c.path, secure: c.secure, httpOnly: c.httpOnly, session: c.session, ...(c.sameSite ? { sameSite: c.sameSite } : {}) };
+    const cookie: JarCookie = {
+      name: c.name,
+      domain: c.domain,
+      path: c.path,
+      secure: c.secure,
+      httpOnly: c.httpOnly,
+      session: c.session,
+      ...(c.sameSite ? { sameSite: c.sameSite } : {}),
+    };
     jar.set(`${c.name}\t${c.domain}\t${c.path}`, { cookie, fingerprint: JSON.stringify([value, cookie]) });
   }
   return jar;
@@ -22,5 +30,7 @@ export async function readJar(session: CDPSession): Promise<JarSnapshot> {
 
 /** Cookies present in `after` that were absent or different in `before`. */
 export function changedCookies(before: JarSnapshot, after: JarSnapshot): JarCookie[] {
-  return [...after].filter(([key, entry]) => before.get(key)?.fingerprint !== entry.fingerprint).map(([, entry]) => entry.cookie);
+  return [...after]
+    .filter(([key, entry]) => before.get(key)?.fingerprint !== entry.fingerprint)
+    .map(([, entry]) => entry.cookie);
 }

@@ -81,16 +81,29 @@ export function parseMixedContentConsole(text: string): MixedContentReport | und
   if (!m) return undefined;
   const [, frameUrl, what, url, rest] = m as unknown as [string, string, string, string, string];
   const kind = CONSOLE_KINDS.find(([pattern]) => pattern.test(what))?.[1] ?? 'other';
-  const resolution: MixedResolution = /has been blocked/i.test(rest) ? 'blocked' : /upgraded/i.test(rest) ? 'upgraded' : 'warned';
+  const resolution: MixedResolution = /has been blocked/i.test(rest)
+    ? 'blocked'
+    : /upgraded/i.test(rest)
+      ? 'upgraded'
+      : 'warned';
   return { url, frameUrl, kind, resolution, source: 'console' };
 }
 
 interface IssueEvent {
-  issue: { code: string; details: { mixedContentIssueDetails?: { resourceType?: string; resolutionStatus: string; insecureURL: string; mainResourceURL: string } } };
+  issue: {
+    code: string;
+    details: {
+      mixedContentIssueDetails?: {
+        resourceType?: string;
+        resolutionStatus: string;
+        insecureURL: string;
+        mainResourceURL: string;
+      };
+    };
+  };
 }
 
 const DETACH_MS = 1_000;
-
 
 function frameUrlOf(request: Request): string {
   try {
@@ -160,16 +173,29 @@ export function watchMixedContent(page: Page): MixedContentWatch {
   };
   const onRequestFailed = (request: Request) => {
     if (request.failure()?.errorText !== 'mixed-content') return;
-    record({ url: request.url(), frameUrl: frameUrlOf(request), kind: REQUEST_KINDS[request.resourceType()] ?? 'other', resolution: 'blocked', source: 'request-failed' });
+    record({
+      url: request.url(),
+      frameUrl: frameUrlOf(request),
+      kind: REQUEST_KINDS[request.resourceType()] ?? 'other',
+      resolution: 'blocked',
+      source: 'request-failed',
+    });
   };
   const onResponse = (response: Response) => {
     const request = response.request();
     // A navigation to http replaces the https document rather than loading into it
     // (no-downgrade judges those); an http iframe is blocked and reported by Audits.
     if (request.isNavigationRequest()) return;
-    record({ url: response.url(), frameUrl: frameUrlOf(request), kind: REQUEST_KINDS[request.resourceType()] ?? 'other', resolution: 'loaded', source: 'request' });
+    record({
+      url: response.url(),
+      frameUrl: frameUrlOf(request),
+      kind: REQUEST_KINDS[request.resourceType()] ?? 'other',
+      resolution: 'loaded',
+      source: 'request',
+    });
   };
-  const onWebSocket = (ws: WebSocket) => record({ url: ws.url(), frameUrl: page.url(), kind: 'websocket', resolution: 'loaded', source: 'request' });
+  const onWebSocket = (ws: WebSocket) =>
+    record({ url: ws.url(), frameUrl: page.url(), kind: 'websocket', resolution: 'loaded', source: 'request' });
   const onConsole = (message: ConsoleMessage) => {
     const report = parseMixedContentConsole(message.text());
     if (report) record(report);

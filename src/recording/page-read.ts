@@ -32,19 +32,39 @@ function documentUrl(frame: Frame): string | undefined {
   return undefined;
 }
 
-type FrameRead = { unread: Unread } | { frameUrl: string; main: boolean; scan: ReturnType<typeof scanDocument> } | undefined;
+type FrameRead =
+  | { unread: Unread }
+  | { frameUrl: string; main: boolean; scan: ReturnType<typeof scanDocument> }
+  | undefined;
 
 /** The frame's HTML, or why not: it did not answer in time, or failed (a frame between two documents, say). */
-async function frameHtml(frame: Frame, deadline: Deadline, frameMs: number): Promise<string | { failed: string; worthRetry: boolean }> {
-  const timedOut = { failed: `its HTML could not be read within ${frameMs} ms (the renderer did not answer)`, worthRetry: false };
+async function frameHtml(
+  frame: Frame,
+  deadline: Deadline,
+  frameMs: number,
+): Promise<string | { failed: string; worthRetry: boolean }> {
+  const timedOut = {
+    failed: `its HTML could not be read within ${frameMs} ms (the renderer did not answer)`,
+    worthRetry: false,
+  };
   if (deadline.passed) return timedOut;
   // Measured in the page first: a document of tens of megabytes is never carried over to this
   // process, where parsing it would stall every other page's reading.
-  const size = await bounded(frame.evaluate(() => document.documentElement?.outerHTML.length ?? 0), deadline.cap(frameMs), undefined);
+  const size = await bounded(
+    frame.evaluate(() => document.documentElement?.outerHTML.length ?? 0),
+    deadline.cap(frameMs),
+    undefined,
+  );
   if (size === undefined) return timedOut;
-  if (size > MAX_HTML_BYTES) return { failed: `its HTML (${size} characters) is over the ${MAX_HTML_BYTES} limit: not scanned`, worthRetry: false };
+  if (size > MAX_HTML_BYTES)
+    return {
+      failed: `its HTML (${size} characters) is over the ${MAX_HTML_BYTES} limit: not scanned`,
+      worthRetry: false,
+    };
   return bounded(
-    frame.content().catch((err: unknown) => ({ failed: `its HTML could not be read: ${firstLine(err)}`, worthRetry: true })),
+    frame
+      .content()
+      .catch((err: unknown) => ({ failed: `its HTML could not be read: ${firstLine(err)}`, worthRetry: true })),
     deadline.cap(frameMs),
     timedOut,
   );
@@ -56,7 +76,8 @@ async function readFrame(page: Page, frame: Frame, deadline: Deadline, frameMs: 
   let html = await frameHtml(frame, deadline, frameMs);
   // A read that failed outright (not one that ran out of time) is tried once more: the frame may
   // have been between two documents, and the next moment it has one.
-  if (typeof html !== 'string' && html.worthRetry && !frame.isDetached()) html = await frameHtml(frame, deadline, frameMs);
+  if (typeof html !== 'string' && html.worthRetry && !frame.isDetached())
+    html = await frameHtml(frame, deadline, frameMs);
   const target = frame.url() === frameUrl ? frameUrl : `${frameUrl} (${frame.url()} frame)`;
   if (typeof html !== 'string') return { unread: { target, reason: html.failed } };
   return { frameUrl, main: frame === page.mainFrame(), scan: scanDocument(html, frameUrl) };
@@ -66,11 +87,16 @@ export async function readPage(page: Page, deadline: Deadline, frameMs: number):
   const out: PageRead = { links: [], insecureReferences: [], forms: [], unread: [] };
   const frames = page.frames().filter((f) => !f.isDetached());
   if (frames.length > MAX_FRAMES) {
-    out.unread.push({ target: page.url(), reason: `only the first ${MAX_FRAMES} of its ${frames.length} frames are read` });
+    out.unread.push({
+      target: page.url(),
+      reason: `only the first ${MAX_FRAMES} of its ${frames.length} frames are read`,
+    });
   }
   const limit = pLimit(FRAMES_AT_ONCE);
   // Read side by side, merged in frame order so that findings come out in the same order every run.
-  const reads = await Promise.all(frames.slice(0, MAX_FRAMES).map((frame) => limit(() => readFrame(page, frame, deadline, frameMs))));
+  const reads = await Promise.all(
+    frames.slice(0, MAX_FRAMES).map((frame) => limit(() => readFrame(page, frame, deadline, frameMs))),
+  );
   for (const read of reads) {
     if (!read) continue;
     if ('unread' in read) {

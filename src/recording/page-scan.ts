@@ -46,11 +46,19 @@ const LINK_REL: Record<string, ResourceKind> = {
   modulepreload: 'script',
 };
 
-const PRELOAD_AS: Record<string, ResourceKind> = { script: 'script', style: 'stylesheet', font: 'font', image: 'image', fetch: 'fetch', audio: 'audio', video: 'video', track: 'track' };
+const PRELOAD_AS: Record<string, ResourceKind> = {
+  script: 'script',
+  style: 'stylesheet',
+  font: 'font',
+  image: 'image',
+  fetch: 'fetch',
+  audio: 'audio',
+  video: 'video',
+  track: 'track',
+};
 
 const CSS_IMPORT = /@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/gi;
 const CSS_URL = /url\(\s*["']?([^"')\s]+)["']?\s*\)/gi;
-
 
 /** The URL candidates of a srcset, by the HTML parsing rules (a URL may contain commas). */
 export function srcsetUrls(srcset: string): string[] {
@@ -75,7 +83,10 @@ export function srcsetUrls(srcset: string): string[] {
 export function cssUrls(css: string): { url: string; kind: ResourceKind }[] {
   const imports = [...css.matchAll(CSS_IMPORT)].map((m) => m[1]!);
   const others = [...css.matchAll(CSS_URL)].map((m) => m[1]!).filter((url) => !imports.includes(url));
-  return [...imports.map((url) => ({ url, kind: 'stylesheet' as const })), ...others.map((url) => ({ url, kind: 'image' as const }))];
+  return [
+    ...imports.map((url) => ({ url, kind: 'stylesheet' as const })),
+    ...others.map((url) => ({ url, kind: 'image' as const })),
+  ];
 }
 
 function documentBase($: Api, frameUrl: string): string {
@@ -88,7 +99,8 @@ function insecureReferences($: Api, frameUrl: string, base: string): ResourceRef
   const found: ResourceReference[] = [];
   const add = (raw: string | undefined, kind: ResourceKind, via: string) => {
     const url = raw && resolve(raw, base);
-    if (url && isInsecure(url) && !found.some((r) => r.url === url && r.via === via)) found.push({ url, frameUrl, kind, via });
+    if (url && isInsecure(url) && !found.some((r) => r.url === url && r.via === via))
+      found.push({ url, frameUrl, kind, via });
   };
   const elements = (selector: string) => $(selector).toArray() as Element[];
 
@@ -96,7 +108,8 @@ function insecureReferences($: Api, frameUrl: string, base: string): ResourceRef
     for (const el of elements(selector)) add(el.attribs[attr], kind, `${el.tagName}[${attr}]`);
   }
   for (const [selector, kind] of SRCSET) {
-    for (const el of elements(selector)) for (const url of srcsetUrls(el.attribs.srcset ?? '')) add(url, kind, `${el.tagName}[srcset]`);
+    for (const el of elements(selector))
+      for (const url of srcsetUrls(el.attribs.srcset ?? '')) add(url, kind, `${el.tagName}[srcset]`);
   }
   for (const el of elements('link[href][rel]')) {
     for (const rel of el.attribs.rel!.toLowerCase().split(/\s+/)) {
@@ -130,18 +143,27 @@ function formSnapshots($: Api, frameUrl: string, base: string): FormSnapshot[] {
 
   const forms = ($('form').toArray() as Element[]).map((form): FormSnapshot => {
     const id = form.attribs.id;
-    const owned = (selector: string) => [...$(form).find(selector).toArray(), ...(id ? $(`[form="${id}"]`).filter(selector).toArray() : [])];
+    const owned = (selector: string) => [
+      ...$(form).find(selector).toArray(),
+      ...(id ? $(`[form="${id}"]`).filter(selector).toArray() : []),
+    ];
     const rawAction = form.attribs.action?.trim() ?? '';
     return {
       frameUrl,
       action: rawAction ? (resolve(rawAction, base) ?? rawAction) : documentUrl,
-      formActions: (owned('button[formaction], input[formaction]') as Element[]).map((b) => resolve(b.attribs.formaction!, base) ?? b.attribs.formaction!),
+      formActions: (owned('button[formaction], input[formaction]') as Element[]).map(
+        (b) => resolve(b.attribs.formaction!, base) ?? b.attribs.formaction!,
+      ),
       method: (form.attribs.method ?? 'get').toLowerCase(),
       label: [id, form.attribs.name, form.attribs.class, rawAction].filter(Boolean).join(' '),
       fields: fields(owned(FIELDS)),
     };
   });
-  const loose = fields($(FIELDS).toArray().filter((el) => $(el).closest('form').length === 0 && !(el as Element).attribs.form));
+  const loose = fields(
+    $(FIELDS)
+      .toArray()
+      .filter((el) => $(el).closest('form').length === 0 && !(el as Element).attribs.form),
+  );
   if (loose.length > 0) forms.push({ frameUrl, formActions: [], method: '', label: '', fields: loose });
   return forms;
 }
@@ -167,5 +189,9 @@ export function scanDocument(html: string, frameUrl: string): DocumentScan {
   // Template content is inert until a script clones it (and then it is in the DOM we scan).
   $('template').remove();
   const base = documentBase($, frameUrl);
-  return { links: links($, frameUrl, base), insecureReferences: insecureReferences($, frameUrl, base), forms: formSnapshots($, frameUrl, base) };
+  return {
+    links: links($, frameUrl, base),
+    insecureReferences: insecureReferences($, frameUrl, base),
+    forms: formSnapshots($, frameUrl, base),
+  };
 }

@@ -68,7 +68,8 @@ export const snapshotBudgetMs = (t: Timeouts): number => 2 * t.settleMs + 4 * re
 
 const MASKED = '(value not recorded)';
 /** Cookie values may be session tokens: keep the name and attributes, drop the value. */
-const maskCookieValue = (setCookie: string): string => setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
+const maskCookieValue = (setCookie: string): string =>
+  setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
 
 function startedByPost(request: Request): boolean {
   for (let r: Request | null = request; r; r = r.redirectedFrom()) if (r.method() === 'POST') return true;
@@ -152,7 +153,8 @@ export class Recorder {
       });
     });
     page.on('requestfailed', (request) => {
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) log.navigationFailure = request.failure()?.errorText;
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        log.navigationFailure = request.failure()?.errorText;
     });
     page.on('response', (response) => log.responses.push(this.observe(page, response, this.loginWindow)));
     log.cdp = await log.watch.session;
@@ -196,7 +198,10 @@ export class Recorder {
     // the page is read is a matter of timing, and the words must not depend on it.
     if (opts.error) return { target: opts.url, reason: `the page did not load: ${opts.error}` };
     if (finalUrl.startsWith('chrome-error:')) {
-      return { target: opts.url, reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}` };
+      return {
+        target: opts.url,
+        reason: `the browser showed its error page instead${log.navigationFailure ? ` (${log.navigationFailure})` : ''}`,
+      };
     }
     return undefined;
   }
@@ -209,7 +214,15 @@ export class Recorder {
     // quick look (findings in it are real), but not a long wait on a renderer that may be stuck;
     // one that does not even answer (busy with a script that never ends) is left at once.
     const deadline = opts.error ? new Deadline(Math.min(opts.deadline.left(), readMs(timeouts))) : opts.deadline;
-    const stuck = Boolean(opts.error) && !log.crashed && !page.isClosed() && !(await bounded(page.evaluate(() => true), ANSWER_MS, false));
+    const stuck =
+      Boolean(opts.error) &&
+      !log.crashed &&
+      !page.isClosed() &&
+      !(await bounded(
+        page.evaluate(() => true),
+        ANSWER_MS,
+        false,
+      ));
     // A page already closed (a popup that did its work) keeps what it loaded, set and navigated to.
     const gone = log.crashed || page.isClosed();
     if (!gone && !opts.error) await this.settle(page, log, opts);
@@ -218,28 +231,50 @@ export class Recorder {
     const unread: Unread[] = [];
     const whole = this.pageUnread(log, opts, finalUrl);
     if (whole) unread.push(whole);
-    const read = gone || stuck || finalUrl.startsWith('chrome-error:') ? undefined : await readPage(page, deadline, readMs(timeouts));
+    const read =
+      gone || stuck || finalUrl.startsWith('chrome-error:')
+        ? undefined
+        : await readPage(page, deadline, readMs(timeouts));
     // Frames that could not be read make the page unread: one entry, named after the page.
     const frames = read?.unread ?? [];
     if (frames.length > 0) {
       const first = `${frames[0]!.target}: ${frames[0]!.reason}`;
-      unread.push({ target: opts.url, reason: frames.length === 1 ? `a frame could not be read: ${first}` : `${frames.length} of its frames could not be read (first: ${first})` });
+      unread.push({
+        target: opts.url,
+        reason:
+          frames.length === 1
+            ? `a frame could not be read: ${first}`
+            : `${frames.length} of its frames could not be read (first: ${first})`,
+      });
     }
     const screenshot = gone || stuck ? undefined : await this.screenshot(page, log, deadline);
     // The jar is the context's: a closed page's cookies are read by the next snapshot of another page.
-    const jar = gone || !log.cdp ? undefined : await bounded(readJar(log.cdp), deadline.cap(readMs(timeouts)), undefined);
-    if (!jar && !gone && log.cdp && !whole) unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
+    const jar =
+      gone || !log.cdp ? undefined : await bounded(readJar(log.cdp), deadline.cap(readMs(timeouts)), undefined);
+    if (!jar && !gone && log.cdp && !whole)
+      unread.push({ target: opts.url, reason: `its cookies could not be read within ${readMs(timeouts)} ms` });
     const notes = [
-      ...(page.isClosed() && !log.crashed ? [`${finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`] : []),
+      ...(page.isClosed() && !log.crashed
+        ? [
+            `${finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`,
+          ]
+        : []),
       // The same words for every page, so that a test or report says it once. (A page closed
       // before its session attached has none either, whatever the browser.)
-      ...(log.cdp || gone ? [] : ['the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read']),
+      ...(log.cdp || gone
+        ? []
+        : [
+            'the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read',
+          ]),
     ];
     const cookies = jar ? changedCookies(this.jar ?? new Map(), jar) : [];
     if (jar) this.jar = jar;
     const responses = await this.readResponses(log, deadline);
     if (responses.missed > 0 && !whole) {
-      unread.push({ target: opts.url, reason: `${responses.missed} of its ${responses.missed + responses.read.length} responses could not be read within ${readMs(timeouts)} ms` });
+      unread.push({
+        target: opts.url,
+        reason: `${responses.missed} of its ${responses.missed + responses.read.length} responses could not be read within ${readMs(timeouts)} ms`,
+      });
     }
     return {
       origin,
@@ -266,7 +301,11 @@ export class Recorder {
     const { deadline } = opts;
     const until = Date.now() + deadline.cap(this.options.timeouts.settleMs);
     if (opts.settle === 'page') {
-      await bounded(page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)), until - Date.now(), undefined);
+      await bounded(
+        page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)),
+        until - Date.now(),
+        undefined,
+      );
       // What scrolling brings into view starts loading a moment later.
       log.lastActivity = Date.now();
     }
@@ -322,7 +361,11 @@ export class Recorder {
       return { status: response?.status() };
     } catch (err) {
       // Still loading after its limit (an endless or huge page): stop it, so reading it stays quick.
-      await bounded(page.evaluate(() => window.stop()), ANSWER_MS, undefined);
+      await bounded(
+        page.evaluate(() => window.stop()),
+        ANSWER_MS,
+        undefined,
+      );
       return { error: firstLine(err) };
     }
   }

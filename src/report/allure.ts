@@ -7,7 +7,13 @@ import { acceptedLine, findingLines, type CheckResult } from './result.ts';
 import { worstFinding } from './summary.ts';
 import { cell } from './markdown.ts';
 
-const ALLURE_SEVERITY: Record<Severity, string> = { critical: 'blocker', high: 'critical', medium: 'normal', low: 'minor', info: 'trivial' };
+const ALLURE_SEVERITY: Record<Severity, string> = {
+  critical: 'blocker',
+  high: 'critical',
+  medium: 'normal',
+  low: 'minor',
+  info: 'trivial',
+};
 
 const VERDICT: Record<CheckResult['status'], string> = {
   passed: 'passed',
@@ -31,7 +37,8 @@ export function applyVerdict(allure: TestResult, v: CheckResult): void {
   allure.labels = [...allure.labels.filter((l) => !labels.some((m) => m.name === l.name)), ...labels];
   if (v.status === 'error') allure.status = Status.BROKEN;
   // A failure shows its lines as the error; a check that passed says here what it set aside or warned about.
-  const lines = v.status === 'failed' || v.status === 'error' ? [] : [...findingLines(v), ...v.accepted.map(acceptedLine)];
+  const lines =
+    v.status === 'failed' || v.status === 'error' ? [] : [...findingLines(v), ...v.accepted.map(acceptedLine)];
   if (lines.length > 0) allure.description = lines.map((l) => `- ${cell(l)}`).join('\n');
   else if (v.notApplicable !== undefined) allure.description = `Not applicable: ${cell(v.notApplicable)}`;
   // A warning passes, so Allure would show no message: give it the findings, as a failure has.

@@ -2,7 +2,15 @@
 // readable tables (Markdown, shown as HTML) and images beside the raw JSON. One renderer per
 // evidence kind, and one per check that has a view of its own.
 import { existsSync } from 'node:fs';
-import type { CertificateFacts, EvidenceKind, HostTls, PagesEvidence, SiteEvidence, SuiteProbe, TlsEvidence } from '../model/evidence.ts';
+import type {
+  CertificateFacts,
+  EvidenceKind,
+  HostTls,
+  PagesEvidence,
+  SiteEvidence,
+  SuiteProbe,
+  TlsEvidence,
+} from '../model/evidence.ts';
 import { insecureItems } from '../checks/mixed-content.ts';
 import { cookieRecords } from '../checks/cookie-records.ts';
 import { originPrefix, where } from '../checks/where.ts';
@@ -22,9 +30,21 @@ function sanCell(c: CertificateFacts): string {
 }
 
 function chainTable(h: HostTls, now: number): string {
-  if (h.chain.length === 0) return `No certificate: ${cell(h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent')}`;
+  if (h.chain.length === 0)
+    return `No certificate: ${cell(h.error ? `${h.error.kind} ${h.error.code ?? ''} ${h.error.message}` : 'none sent')}`;
   return table(
-    ['#', 'subject', 'SANs', 'issuer', 'valid from', 'valid to', 'days left', 'key', 'signature', 'SHA-256 fingerprint'],
+    [
+      '#',
+      'subject',
+      'SANs',
+      'issuer',
+      'valid from',
+      'valid to',
+      'days left',
+      'key',
+      'signature',
+      'SHA-256 fingerprint',
+    ],
     h.chain.map((c, i) => [
       `${i}${c.inTrustStore ? ' (trust store)' : ''}`,
       c.subject,
@@ -51,7 +71,13 @@ function tlsHostMarkdown(h: HostTls, now: number): string {
   const verdict = h.handshake
     ? `${h.handshake.protocol} ${h.handshake.cipher}; ${h.handshake.authorized ? 'verified' : `not verified: ${h.handshake.authorizationError}`}; trusted root: ${h.handshake.trustAnchor ?? 'none reached'}; covers ${h.host}: ${h.handshake.coversHost ? 'yes' : 'no'}`
     : 'default handshake failed';
-  const probes = table(['probe', 'kind', 'result'], [...h.protocols.map((p) => [p.name, 'protocol', probeCell(p)]), ...h.ciphers.map((p) => [p.name, 'cipher family', probeCell(p)])]);
+  const probes = table(
+    ['probe', 'kind', 'result'],
+    [
+      ...h.protocols.map((p) => [p.name, 'protocol', probeCell(p)]),
+      ...h.ciphers.map((p) => [p.name, 'cipher family', probeCell(p)]),
+    ],
+  );
   return `## ${cell(h.host)} (connected to ${cell(h.connectedTo)})\n\n${cell(verdict)}\n\n${chainTable(h, now)}\n\n${probes}`;
 }
 
@@ -71,7 +97,9 @@ const flag = (on: boolean): string => (on ? 'yes' : 'NO');
 const insecureTable = (p: PagesEvidence): string =>
   tableOrNone(
     ['page', 'insecure URL', 'kind', 'found by', 'browser'],
-    p.visits.flatMap((v) => insecureItems(v).map((i) => [v.finalUrl ?? v.url, i.url, i.kind, i.via ?? 'browser report', i.resolution])),
+    p.visits.flatMap((v) =>
+      insecureItems(v).map((i) => [v.finalUrl ?? v.url, i.url, i.kind, i.via ?? 'browser report', i.resolution]),
+    ),
     'No insecure content.',
   );
 
@@ -100,8 +128,12 @@ export const RENDERERS: Renderers = {
         ['host', 'https', 'connected to', 'http:// chain'],
         t.hosts.map((h) => {
           const first = h.https.hops[0];
-          const https = first?.error ? `${first.error.kind}: ${first.error.code ?? ''}` : `${first?.status} ${first?.tls?.protocol ?? ''}`;
-          const chain = h.http.hops.map((x) => (x.error ? `${x.url} (${x.error.kind})` : `${x.url} ${x.status}`)).join(' -> ');
+          const https = first?.error
+            ? `${first.error.kind}: ${first.error.code ?? ''}`
+            : `${first?.status} ${first?.tls?.protocol ?? ''}`;
+          const chain = h.http.hops
+            .map((x) => (x.error ? `${x.url} (${x.error.kind})` : `${x.url} ${x.status}`))
+            .join(' -> ');
           return [h.host, https, first?.connectedTo ?? '', `${chain} [${h.http.outcome}]`];
         }),
       ),
@@ -123,7 +155,11 @@ export const RENDERERS: Renderers = {
     },
     { name: 'insecure content', markdown: insecureTable(p) },
     { name: 'cookies', markdown: cookieTable(p) },
-    ...p.visits.flatMap((v) => (v.screenshot && existsSync(v.screenshot) ? [{ name: `screenshot ${where(v)}`, contentType: 'image/png', path: v.screenshot }] : [])),
+    ...p.visits.flatMap((v) =>
+      v.screenshot && existsSync(v.screenshot)
+        ? [{ name: `screenshot ${where(v)}`, contentType: 'image/png', path: v.screenshot }]
+        : [],
+    ),
   ],
   tls: renderTls,
 };
@@ -136,7 +172,15 @@ export function renderEvidence(kind: EvidenceKind, evidence: SiteEvidence[Eviden
 /** Views that belong to one check's test rather than to every test of an evidence kind. */
 const CHECK_VIEWS: Record<string, (site: string, evidence: Partial<SiteEvidence>) => Attachment[]> = {
   'certificate-validity': (site, { tls }) =>
-    tls ? [{ name: 'certificate expiry', markdown: `Soonest first, counted from ${cell(tls.collectedAt)}.\n\n${expiryMarkdown(certificateExpiry(site, tls))}\n` }] : [],
+    tls
+      ? [
+          {
+            name: 'certificate expiry',
+            markdown: `Soonest first, counted from ${cell(tls.collectedAt)}.\n\n${expiryMarkdown(certificateExpiry(site, tls))}\n`,
+          },
+        ]
+      : [],
 };
 
-export const renderForCheck = (checkId: string, site: string, evidence: Partial<SiteEvidence>): Attachment[] => CHECK_VIEWS[checkId]?.(site, evidence) ?? [];
+export const renderForCheck = (checkId: string, site: string, evidence: Partial<SiteEvidence>): Attachment[] =>
+  CHECK_VIEWS[checkId]?.(site, evidence) ?? [];

@@ -44,14 +44,23 @@ export function certificateExpiry(site: string, tls: TlsEvidence): ExpiryRow[] {
 export const bySoonest = (rows: ExpiryRow[]): ExpiryRow[] =>
   [...rows].sort(
     (a, b) =>
-      (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY) || a.site.localeCompare(b.site) || a.host.localeCompare(b.host),
+      (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY) ||
+      a.site.localeCompare(b.site) ||
+      a.host.localeCompare(b.host),
   );
 
-const expiryCell = (r: ExpiryRow): string => (r.daysLeft === undefined ? '-' : r.expired ? `expired ${Math.abs(r.daysLeft)} day(s) ago` : String(r.daysLeft));
+const expiryCell = (r: ExpiryRow): string =>
+  r.daysLeft === undefined ? '-' : r.expired ? `expired ${Math.abs(r.daysLeft)} day(s) ago` : String(r.daysLeft);
 
 export function expiryMarkdown(rows: ExpiryRow[]): string {
   return table(
     ['days left', 'expires (UTC)', 'site', 'host', 'certificate'],
-    bySoonest(rows).map((r) => [expiryCell(r), r.validTo ? r.validTo.slice(0, 10) : `not measured: ${r.problem ?? ''}`, r.site, r.host, r.certificate ?? '']),
+    bySoonest(rows).map((r) => [
+      expiryCell(r),
+      r.validTo ? r.validTo.slice(0, 10) : `not measured: ${r.problem ?? ''}`,
+      r.site,
+      r.host,
+      r.certificate ?? '',
+    ]),
   );
 }

@@ -27,17 +27,29 @@ export function findingsMarkdown(r: CheckResult): string {
           f.severity,
           f.code,
           f.target,
-          f.acceptance ? `${f.message} (accepted until ${f.acceptance.expires}: EXPIRED, "${f.acceptance.reason}")` : f.message,
+          f.acceptance
+            ? `${f.message} (accepted until ${f.acceptance.expires}: EXPIRED, "${f.acceptance.reason}")`
+            : f.message,
           f.remediation,
         ]),
       ),
     );
   } else if (r.status !== 'skipped') parts.push('No findings.');
-  if (r.unmeasured.length > 0) parts.push('## Could not measure', table(['target', 'why'], r.unmeasured.map((u) => [u.target, u.reason])));
+  if (r.unmeasured.length > 0)
+    parts.push(
+      '## Could not measure',
+      table(
+        ['target', 'why'],
+        r.unmeasured.map((u) => [u.target, u.reason]),
+      ),
+    );
   if (r.accepted.length > 0) {
     parts.push(
       '## Accepted',
-      table(['severity', 'code', 'target', 'finding', 'accepted until', 'reason'], r.accepted.map((f) => [f.severity, f.code, f.target, f.message, f.acceptance.expires, f.acceptance.reason])),
+      table(
+        ['severity', 'code', 'target', 'finding', 'accepted until', 'reason'],
+        r.accepted.map((f) => [f.severity, f.code, f.target, f.message, f.acceptance.expires, f.acceptance.reason]),
+      ),
     );
   }
   if (r.notes.length > 0) parts.push('## Notes', r.notes.map((n) => `- ${cell(n)}`).join('\n'));

@@ -22,7 +22,15 @@ export function gate(summary: unknown): { code: number; message: string } {
     return { code: GATE_CODES.noSummary, message: 'not a summary.json written by the scan (no totals)' };
   }
   const unmeasured = totals.error > 0 ? `; ${totals.error} check(s) could not measure` : '';
-  if (totals.failed > 0) return { code: GATE_CODES.findings, message: `${totals.failed} check(s) failed with findings at or above the threshold${unmeasured}` };
-  if (totals.error > 0) return { code: GATE_CODES.couldNotMeasure, message: `no failing finding, but ${totals.error} check(s) could not measure` };
+  if (totals.failed > 0)
+    return {
+      code: GATE_CODES.findings,
+      message: `${totals.failed} check(s) failed with findings at or above the threshold${unmeasured}`,
+    };
+  if (totals.error > 0)
+    return {
+      code: GATE_CODES.couldNotMeasure,
+      message: `no failing finding, but ${totals.error} check(s) could not measure`,
+    };
   return { code: GATE_CODES.clean, message: 'clean: no finding at or above the threshold, and every check measured' };
 }

@@ -11,11 +11,15 @@ export const cell = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>
 
 /** A GFM table; cells are escaped here. `aligned` pads columns for people reading the raw text. */
 export function table(header: string[], rows: string[][], options: { aligned?: boolean } = {}): string {
-  return markdownTable([header, ...rows].map((row) => row.map(cell)), { alignDelimiters: options.aligned ?? false });
+  return markdownTable(
+    [header, ...rows].map((row) => row.map(cell)),
+    { alignDelimiters: options.aligned ?? false },
+  );
 }
 
 /** A table, or a line saying there is nothing to list. */
-export const tableOrNone = (header: string[], rows: string[][], none = '(none)'): string => (rows.length > 0 ? table(header, rows) : none);
+export const tableOrNone = (header: string[], rows: string[][], none = '(none)'): string =>
+  rows.length > 0 ? table(header, rows) : none;
 
 const renderer = new MarkdownIt({ html: false, linkify: false });
 

@@ -2,7 +2,14 @@
 // site's gate applies here: findings at or above its `failOn` fail, those below are warnings,
 // and a finding an `accept` entry covers is set aside as accepted until the entry expires.
 import type { Acceptance, Site } from '../model/site.ts';
-import { statusOf, type CheckOutcome, type CheckStatus, type Finding, type Severity, type Unmeasured } from '../model/findings.ts';
+import {
+  statusOf,
+  type CheckOutcome,
+  type CheckStatus,
+  type Finding,
+  type Severity,
+  type Unmeasured,
+} from '../model/findings.ts';
 import type { Check } from '../model/check.ts';
 import { acceptanceFor, dayOf, type AcceptanceNote } from './acceptance.ts';
 import { oneLine } from '../model/text.ts';
@@ -40,7 +47,13 @@ export interface CheckResult {
   notApplicable?: string;
 }
 
-export function toResult(site: Site, check: Check, outcome: CheckOutcome, accept: readonly Acceptance[] = [], now = new Date()): CheckResult {
+export function toResult(
+  site: Site,
+  check: Check,
+  outcome: CheckOutcome,
+  accept: readonly Acceptance[] = [],
+  now = new Date(),
+): CheckResult {
   const today = dayOf(now);
   const findings: ResultFinding[] = [];
   const accepted: AcceptedFinding[] = [];
@@ -70,14 +83,16 @@ export function toResult(site: Site, check: Check, outcome: CheckOutcome, accept
 export const expiredNote = (f: ResultFinding): string =>
   f.acceptance ? ` (the acceptance of this finding expired on ${f.acceptance.expires}: "${f.acceptance.reason}")` : '';
 
-
 /** "[high] target: message (code)", the one-line form of a finding in every report. */
-export const findingLine = (f: ResultFinding): string => oneLine(`[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`);
+export const findingLine = (f: ResultFinding): string =>
+  oneLine(`[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`);
 
 export const unmeasuredLine = (u: Unmeasured): string => oneLine(`[could not measure] ${u.target}: ${u.reason}`);
 
 export const acceptedLine = (f: AcceptedFinding): string =>
-  oneLine(`[accepted until ${f.acceptance.expires}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`);
+  oneLine(
+    `[accepted until ${f.acceptance.expires}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`,
+  );
 
 /** One line per finding and per target that could not be measured, worst first as the check listed them. */
 export function findingLines(result: Pick<CheckResult, 'findings' | 'unmeasured'>): string[] {

@@ -18,7 +18,9 @@ const MARKS: Record<SummaryCheck['status'], (c: SummaryCheck) => string> = {
 };
 
 const capped = (rows: string[][]): { rows: string[][]; more: string } =>
-  rows.length > MAX_ROWS ? { rows: rows.slice(0, MAX_ROWS), more: `\n\n${rows.length - MAX_ROWS} more rows in summary.json.` } : { rows, more: '' };
+  rows.length > MAX_ROWS
+    ? { rows: rows.slice(0, MAX_ROWS), more: `\n\n${rows.length - MAX_ROWS} more rows in summary.json.` }
+    : { rows, more: '' };
 
 function section(title: string, header: string[], all: string[][]): string[] {
   if (all.length === 0) return [];
@@ -32,10 +34,13 @@ export function summaryMarkdown(s: Summary): string {
   const failOns = [...new Set(checks.map(({ c }) => c.failOn))];
   const matrix = table(
     ['site', ...ids],
-    s.sites.map((site) => [site.name, ...ids.map((id) => {
-      const c = site.checks.find((x) => x.id === id);
-      return c ? MARKS[c.status](c) : '';
-    })]),
+    s.sites.map((site) => [
+      site.name,
+      ...ids.map((id) => {
+        const c = site.checks.find((x) => x.id === id);
+        return c ? MARKS[c.status](c) : '';
+      }),
+    ]),
   );
   return `${[
     '# Site security scan',
@@ -46,7 +51,9 @@ export function summaryMarkdown(s: Summary): string {
     ...section(
       'Findings',
       ['site', 'check', 'severity', 'code', 'target', 'finding'],
-      checks.flatMap(({ site, c }) => c.findings.map((f) => [site, c.id, f.severity, f.code, f.target, `${f.message}${expiredNote(f)}`])),
+      checks.flatMap(({ site, c }) =>
+        c.findings.map((f) => [site, c.id, f.severity, f.code, f.target, `${f.message}${expiredNote(f)}`]),
+      ),
     ),
     ...section(
       'Could not measure',
@@ -58,6 +65,8 @@ export function summaryMarkdown(s: Summary): string {
       ['site', 'check', 'code', 'severity', 'target', 'accepted until', 'reason'],
       s.accepted.map((a) => [a.site, a.check, a.code, a.severity, a.target, a.expires, a.reason]),
     ),
-    ...(s.certificates.length > 0 ? ['## Certificate expiry', `Soonest first.\n\n${expiryMarkdown(s.certificates.slice(0, MAX_ROWS))}`] : []),
+    ...(s.certificates.length > 0
+      ? ['## Certificate expiry', `Soonest first.\n\n${expiryMarkdown(s.certificates.slice(0, MAX_ROWS))}`]
+      : []),
   ].join('\n\n')}\n`;
 }

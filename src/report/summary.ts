@@ -53,7 +53,10 @@ export interface RunEntry {
 
 export const STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'warning', 'error', 'skipped'];
 
-export function summarize(entries: RunEntry[], run: Pick<Summary, 'startedAt' | 'finishedAt' | 'sitesFile' | 'environment'>): Summary {
+export function summarize(
+  entries: RunEntry[],
+  run: Pick<Summary, 'startedAt' | 'finishedAt' | 'sitesFile' | 'environment'>,
+): Summary {
   const sites = new Map<string, SummarySite>();
   const totals = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Summary['totals'];
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Summary['findingsBySeverity'];
@@ -69,7 +72,15 @@ export function summarize(entries: RunEntry[], run: Pick<Summary, 'startedAt' | 
       findingsByCode[f.code] = (findingsByCode[f.code] ?? 0) + 1;
     }
     for (const f of r.accepted) {
-      accepted.push({ site: r.site, check: r.id, code: f.code, severity: f.severity, target: f.target, message: f.message, ...f.acceptance });
+      accepted.push({
+        site: r.site,
+        check: r.id,
+        code: f.code,
+        severity: f.severity,
+        target: f.target,
+        message: f.message,
+        ...f.acceptance,
+      });
     }
   }
   return {
@@ -85,12 +96,15 @@ export function summarize(entries: RunEntry[], run: Pick<Summary, 'startedAt' | 
 }
 
 /** The worst severity among the findings that count, for the matrix and Allure's severity. */
-export const worstFinding = (check: Pick<SummaryCheck, 'findings'>): Severity | undefined => worstOf(check.findings.map((f) => f.severity));
+export const worstFinding = (check: Pick<SummaryCheck, 'findings'>): Severity | undefined =>
+  worstOf(check.findings.map((f) => f.severity));
 
 /** "120 passed, 5 failed, ..., 2 could not measure, 10 not applicable". */
 export function totalsLine(s: Summary): string {
   const t = s.totals;
-  const findings = SEVERITIES.filter((sev) => s.findingsBySeverity[sev] > 0).map((sev) => `${s.findingsBySeverity[sev]} ${sev}`);
+  const findings = SEVERITIES.filter((sev) => s.findingsBySeverity[sev] > 0).map(
+    (sev) => `${s.findingsBySeverity[sev]} ${sev}`,
+  );
   return [
     `${t.passed + t.failed + t.warning + t.error + t.skipped} checks: ${t.passed} passed, ${t.failed} failed, ${t.warning} warning, ${t.error} could not measure, ${t.skipped} not applicable`,
     `findings: ${findings.length > 0 ? findings.join(', ') : 'none'}`,
@@ -115,7 +129,9 @@ export function unmeasuredGroups(s: Summary): UnmeasuredGroup[] {
     for (const c of site.checks) {
       for (const u of c.unmeasured) {
         const key = `${site.name}\n${u.target}\n${u.reason}`;
-        const group = groups.get(key) ?? groups.set(key, { site: site.name, target: u.target, reason: u.reason, checks: [] }).get(key)!;
+        const group =
+          groups.get(key) ??
+          groups.set(key, { site: site.name, target: u.target, reason: u.reason, checks: [] }).get(key)!;
         group.checks.push(c.id);
       }
     }

@@ -52,7 +52,10 @@ test('a missing sites file and a missing ca file are named', async () => {
   const missing = await runScan([], { SITES_FILE: path.join(dir, 'nope.json'), LAB: '0' }, 60_000);
   assert.equal(missing.status, 2, missing.output);
   assert.match(missing.output, /nope\.json: 1 problem\s+- cannot read the sites file: ENOENT/);
-  const ca = write('ca.json', JSON.stringify({ ca: 'no-such-ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
+  const ca = write(
+    'ca.json',
+    JSON.stringify({ ca: 'no-such-ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }),
+  );
   const run = await runScan([], { SITES_FILE: ca, LAB: '0' }, 60_000);
   assert.equal(run.status, 2, run.output);
   assert.match(run.output, /no-such-ca\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: ENOENT/);
@@ -80,7 +83,10 @@ test('a port, an IP address and a bad flow step stop the real command before any
 
 test('a ca path built from ${VAR} is not shown in the message', async () => {
   const secretDir = 'secret-dir-from-env';
-  const file = write('ca-secret.json', JSON.stringify({ ca: '${CA_DIR}/ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
+  const file = write(
+    'ca-secret.json',
+    JSON.stringify({ ca: '${CA_DIR}/ca.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }),
+  );
   const run = await runScan([], { SITES_FILE: file, LAB: '0', CA_DIR: secretDir }, 60_000);
   assert.equal(run.status, 2, run.output);
   assert.match(run.output, /\[redacted\]\/ca\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: ENOENT/);
@@ -91,21 +97,38 @@ test('a ca path built from ${VAR} is not shown in the message', async () => {
 test('a FIFO as the sites file or as the ca file is refused at once, not waited on', async () => {
   const sites = await runScan([], { SITES_FILE: fifo('sites-fifo.json'), LAB: '0' }, 30_000);
   assert.equal(sites.status, 2, sites.output);
-  assert.match(sites.output, /sites-fifo\.json: 1 problem\s+- cannot read the sites file: it is a FIFO \(named pipe\), not a regular file/);
+  assert.match(
+    sites.output,
+    /sites-fifo\.json: 1 problem\s+- cannot read the sites file: it is a FIFO \(named pipe\), not a regular file/,
+  );
   fifo('ca-fifo.pem');
-  const ca = write('ca-fifo.json', JSON.stringify({ ca: 'ca-fifo.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }));
+  const ca = write(
+    'ca-fifo.json',
+    JSON.stringify({ ca: 'ca-fifo.pem', sites: [{ name: 'a', url: 'https://a.invalid/' }] }),
+  );
   const run = await runScan([], { SITES_FILE: ca, LAB: '0' }, 30_000);
   assert.equal(run.status, 2, run.output);
-  assert.match(run.output, /ca-fifo\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: it is a FIFO \(named pipe\), not a regular file/);
+  assert.match(
+    run.output,
+    /ca-fifo\.pem: 1 problem\s+- \$\.ca: cannot read the CA file: it is a FIFO \(named pipe\), not a regular file/,
+  );
   noStack(sites.output + run.output);
 });
 
 test('a 50 MB file of invalid entries: one message about its size', async () => {
   const entry = JSON.stringify({ name: '!', url: 'x' });
-  const file = write('huge.json', `{ "sites": [${Array(Math.ceil((50 * 1024 * 1024) / (entry.length + 1))).fill(entry).join(',')}] }`);
+  const file = write(
+    'huge.json',
+    `{ "sites": [${Array(Math.ceil((50 * 1024 * 1024) / (entry.length + 1)))
+      .fill(entry)
+      .join(',')}] }`,
+  );
   const run = await runScan([], { SITES_FILE: file, LAB: '0' }, 60_000);
   assert.equal(run.status, 2, run.output);
-  assert.match(run.output, /huge\.json: 1 problem\s+- cannot read the sites file: it is 50\.0 MB, over the 10 MB limit/);
+  assert.match(
+    run.output,
+    /huge\.json: 1 problem\s+- cannot read the sites file: it is 50\.0 MB, over the 10 MB limit/,
+  );
   noStack(run.output);
 });
 

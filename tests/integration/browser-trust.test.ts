@@ -65,7 +65,9 @@ async function load(browser: Browser, url: string): Promise<{ error?: string; se
 }
 
 /** Launches the scan browser with PATH as given (certutil is found through PATH). */
-async function launchWithPath(PATH: string | undefined): Promise<{ browser: Browser; trustMode: string; workDir: string }> {
+async function launchWithPath(
+  PATH: string | undefined,
+): Promise<{ browser: Browser; trustMode: string; workDir: string }> {
   const saved = process.env.PATH;
   process.env.PATH = PATH;
   try {
@@ -88,13 +90,20 @@ describe('with certutil: the ca roots in the run NSS database', () => {
   test('the mode is nss-db', () => assert.equal(run.trustMode, 'nss-db'));
 
   test("the clean site's pages load as secure", async () => {
-    for (const page of good.pages) assert.deepEqual(await load(run.browser, `https://good.lab.test${page}`), { securityState: 'secure' });
+    for (const page of good.pages)
+      assert.deepEqual(await load(run.browser, `https://good.lab.test${page}`), { securityState: 'secure' });
   });
 
   test('the owner of the reused key loads; the expired and wrong-name certificates on its key do not', async () => {
     assert.deepEqual(await load(run.browser, 'https://keyreuse.lab.test/'), { securityState: 'secure' });
-    assert.match((await load(run.browser, 'https://expired.keyreuse.lab.test/')).error ?? '', /net::ERR_CERT_DATE_INVALID/);
-    assert.match((await load(run.browser, 'https://wrongname.keyreuse.lab.test/')).error ?? '', /net::ERR_CERT_COMMON_NAME_INVALID/);
+    assert.match(
+      (await load(run.browser, 'https://expired.keyreuse.lab.test/')).error ?? '',
+      /net::ERR_CERT_DATE_INVALID/,
+    );
+    assert.match(
+      (await load(run.browser, 'https://wrongname.keyreuse.lab.test/')).error ?? '',
+      /net::ERR_CERT_COMMON_NAME_INVALID/,
+    );
   });
 });
 
@@ -112,14 +121,25 @@ describe('without certutil: the SPKI fallback', () => {
   });
 
   test("the clean site's pages still load as secure", async () => {
-    for (const page of good.pages) assert.deepEqual(await load(run.browser, `https://good.lab.test${page}`), { securityState: 'secure' });
+    for (const page of good.pages)
+      assert.deepEqual(await load(run.browser, `https://good.lab.test${page}`), { securityState: 'secure' });
   });
 
   test('only leaf keys: never the root, never a key that a probed host shows with a rejected certificate', async () => {
-    const keys = await verifiedLeafKeys(net, hostsToLearn(config.sites.flatMap((s) => s.hosts), config.connectTo));
+    const keys = await verifiedLeafKeys(
+      net,
+      hostsToLearn(
+        config.sites.flatMap((s) => s.hosts),
+        config.connectTo,
+      ),
+    );
     assert.equal(keys.length, good.hosts.length, 'one key per verified host of the clean site');
     assert.ok(!keys.includes(spkiHash(new X509Certificate(trust.extraRoots[0]!))), 'the root key is not accepted');
-    for (const url of ['https://keyreuse.lab.test/', 'https://expired.keyreuse.lab.test/', 'https://wrongname.keyreuse.lab.test/']) {
+    for (const url of [
+      'https://keyreuse.lab.test/',
+      'https://expired.keyreuse.lab.test/',
+      'https://wrongname.keyreuse.lab.test/',
+    ]) {
       assert.match((await load(run.browser, url)).error ?? '', /net::ERR_CERT_/, url);
     }
   });
@@ -129,17 +149,33 @@ test('a scan without certutil says so once, and records the fallback in the envi
   // A PATH with what `npx playwright test` needs, and no certutil.
   const bin = path.join(dir, 'bin-without-certutil');
   mkdirSync(bin);
-  for (const program of ['node', 'npx', 'sh']) symlinkSync(execFileSync('which', [program], { encoding: 'utf8' }).trim(), path.join(bin, program));
+  for (const program of ['node', 'npx', 'sh'])
+    symlinkSync(execFileSync('which', [program], { encoding: 'utf8' }).trim(), path.join(bin, program));
   // Only the Node-side check of a closed port: no browser needed to see what the run says.
   const sitesFile = path.join(dir, 'fallback-sites.json');
-  writeFileSync(sitesFile, JSON.stringify({ ca: lab.caFile, connectTo: { 'closed.test:443': '127.0.0.1:1' }, sites: [{ name: 'closed', url: 'https://closed.test/' }] }));
+  writeFileSync(
+    sitesFile,
+    JSON.stringify({
+      ca: lab.caFile,
+      connectTo: { 'closed.test:443': '127.0.0.1:1' },
+      sites: [{ name: 'closed', url: 'https://closed.test/' }],
+    }),
+  );
   const summaryFile = path.join(dir, 'fallback-summary.json');
-  const run = await runScan(['--grep', 'https-port-443', '--reporter=line,./reporters/summary-reporter.ts', `--output=${path.join(dir, 'fallback-results')}`], {
-    PATH: bin,
-    SITES_FILE: sitesFile,
-    SUMMARY_FILE: summaryFile,
-    LAB: '0',
-  });
+  const run = await runScan(
+    [
+      '--grep',
+      'https-port-443',
+      '--reporter=line,./reporters/summary-reporter.ts',
+      `--output=${path.join(dir, 'fallback-results')}`,
+    ],
+    {
+      PATH: bin,
+      SITES_FILE: sitesFile,
+      SUMMARY_FILE: summaryFile,
+      LAB: '0',
+    },
+  );
   const mode = 'spki-fallback (certutil not found: apt-get install libnss3-tools)';
   assert.equal(run.output.split(`browser trust: ${mode}.`).length - 1, 1, run.output);
   assert.match(run.output, /To judge certificates as a browser with the CA installed: apt-get install libnss3-tools/);

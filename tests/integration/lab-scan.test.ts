@@ -24,7 +24,10 @@ describe('scan of the local test sites', () => {
     assert.equal(summary.version, 1);
     assert.ok(!Number.isNaN(Date.parse(summary.startedAt)) && !Number.isNaN(Date.parse(summary.finishedAt)));
     assert.match(summary.sitesFile, /sites\.json$/);
-    assert.deepEqual(summary.sites.map((s) => s.name), LAB_SITES.map((s) => s.name));
+    assert.deepEqual(
+      summary.sites.map((s) => s.name),
+      LAB_SITES.map((s) => s.name),
+    );
     for (const site of summary.sites) {
       assert.match(site.url, /^https:\/\//);
       assert.deepEqual(site.checks.map((c) => c.id).sort(), CHECKS.map((c) => c.id).sort());
@@ -38,7 +41,9 @@ describe('scan of the local test sites', () => {
   });
 
   test("each site's evidence is collected once per kind, even though failing tests replace workers", () => {
-    const collected = [...scan.output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms/g)].map((m) => `${m[2]} ${m[1]}`);
+    const collected = [...scan.output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms/g)].map(
+      (m) => `${m[2]} ${m[1]}`,
+    );
     const kinds = [...new Set(CHECKS.flatMap((c) => c.needs))].sort();
     const expected = LAB_SITES.flatMap((site) => kinds.map((kind) => `${site.name} ${kind}`));
     assert.deepEqual([...collected].sort(), [...expected].sort());

@@ -19,18 +19,28 @@ function checkResult(summary: Summary, site: string, id: string): SummaryCheck {
 export function assertVerdict(summary: Summary, site: string, id: string, expected: ExpectedCheck): void {
   const actual = checkResult(summary, site, id);
   const lines = (c: SummaryCheck) =>
-    [...c.findings.map((f) => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`), ...(c.unmeasured ?? []).map((u) => `could not measure ${u.target}: ${u.reason}`)].join('\n');
+    [
+      ...c.findings.map((f) => `[${f.severity}] ${f.code} ${f.target}: ${f.message}`),
+      ...(c.unmeasured ?? []).map((u) => `could not measure ${u.target}: ${u.reason}`),
+    ].join('\n');
   assert.equal(actual.status, expected.status, `${site} ${id}: status\n${lines(actual)}`);
   const wanted = expected.findings ?? [];
   const unmatched = [...actual.findings];
   for (const [severity, code, target, pattern] of wanted) {
-    const i = unmatched.findIndex((f) => f.severity === severity && f.code === code && f.target === target && (!pattern || pattern.test(f.message)));
-    assert.ok(i >= 0, `${site} ${id}: expected [${severity}] ${code} ${target} ${pattern ?? ''}, got:\n${lines(actual)}`);
+    const i = unmatched.findIndex(
+      (f) => f.severity === severity && f.code === code && f.target === target && (!pattern || pattern.test(f.message)),
+    );
+    assert.ok(
+      i >= 0,
+      `${site} ${id}: expected [${severity}] ${code} ${target} ${pattern ?? ''}, got:\n${lines(actual)}`,
+    );
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched, [], `${site} ${id}: unexpected findings`);
   const unmeasured = actual.unmeasured ?? [];
-  const wantedUnmeasured = (expected.unmeasured ?? []).map((u): [string, RegExp | undefined] => (typeof u === 'string' ? [u, undefined] : u));
+  const wantedUnmeasured = (expected.unmeasured ?? []).map((u): [string, RegExp | undefined] =>
+    typeof u === 'string' ? [u, undefined] : u,
+  );
   assert.deepEqual(
     unmeasured.map((u) => u.target).sort(),
     wantedUnmeasured.map(([target]) => target).sort(),
@@ -38,7 +48,10 @@ export function assertVerdict(summary: Summary, site: string, id: string, expect
   );
   for (const [target, reason] of wantedUnmeasured) {
     const why = unmeasured.find((u) => u.target === target)!.reason;
-    assert.ok(!reason || reason.test(why), `${site} ${id}: could not measure ${target} because "${why}", expected ${reason}`);
+    assert.ok(
+      !reason || reason.test(why),
+      `${site} ${id}: could not measure ${target} because "${why}", expected ${reason}`,
+    );
   }
 }
 
@@ -47,7 +60,8 @@ export function labVerdictTests(summary: () => Summary): void {
   for (const site of LAB_SITES) {
     for (const check of CHECKS) {
       const expected = site.expect[check.id] ?? { status: 'passed' };
-      test(`${site.name} / ${check.id}: ${expected.status}`, () => assertVerdict(summary(), site.name, check.id, expected));
+      test(`${site.name} / ${check.id}: ${expected.status}`, () =>
+        assertVerdict(summary(), site.name, check.id, expected));
     }
   }
 }

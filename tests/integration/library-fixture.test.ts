@@ -30,10 +30,13 @@ before(async () => {
   const { lab: _running, ...described } = env;
   writeFileSync(labFile, JSON.stringify(described));
   const reportFile = path.join(dir, 'report.json');
-  const run = await runScan(['-c', 'tests/library/playwright.config.ts', '--reporter=json', `--output=${path.join(dir, 'test-results')}`], {
-    LIBRARY_LAB: labFile,
-    PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
-  });
+  const run = await runScan(
+    ['-c', 'tests/library/playwright.config.ts', '--reporter=json', `--output=${path.join(dir, 'test-results')}`],
+    {
+      LIBRARY_LAB: labFile,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
+    },
+  );
   output = run.output;
   report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport;
 });

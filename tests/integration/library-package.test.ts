@@ -38,7 +38,11 @@ function exampleSpec(host: string): string {
     `  await page.waitForURL('**/checkout');`,
   ].join('\n');
   const example = readmeSnippets()[0]!;
-  assert.match(example, /^ {2}\/\/ \.\.\. the team's own steps \.\.\.$/m, 'the README example keeps its placeholder for the steps');
+  assert.match(
+    example,
+    /^ {2}\/\/ \.\.\. the team's own steps \.\.\.$/m,
+    'the README example keeps its placeholder for the steps',
+  );
   return example.replace(/^ {2}\/\/ \.\.\. the team's own steps \.\.\.$/m, steps).replaceAll('shop.example.com', host);
 }
 
@@ -68,10 +72,29 @@ export const test = base.extend<{ shopUser: string }>({ shopUser: ${JSON.stringi
 export { expect };
 `;
 
-const TSCONFIG = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, include: ['*.ts', 'tests'] };
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    types: ['node'],
+  },
+  include: ['*.ts', 'tests'],
+};
 
 interface JsonResults {
-  suites: { file: string; specs: { title: string; tests: { results: { status: string; errors: { message?: string }[] }[]; annotations: { type: string; description?: string }[] }[] }[] }[];
+  suites: {
+    file: string;
+    specs: {
+      title: string;
+      tests: {
+        results: { status: string; errors: { message?: string }[] }[];
+        annotations: { type: string; description?: string }[];
+      }[];
+    }[];
+  }[];
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
@@ -97,16 +120,32 @@ async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'library-package-'));
   env = await startBrowserLab([good, shop], path.join(dir, 'lab'));
-  const packed = await timed('npm pack', () => run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, maxBuffer: 16 << 20 }));
+  const packed = await timed('npm pack', () =>
+    run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, maxBuffer: 16 << 20 }),
+  );
   tarball = path.join(dir, packed.stdout.trim().split('\n').pop()!);
 
   const consumer = path.join(dir, 'consumer');
   mkdirSync(path.join(consumer, 'tests'), { recursive: true });
   // A CommonJS project, as `npm init playwright` makes one.
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'team-e2e', private: true }));
-  const own = (name: string) => `${name}@${(JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`;
+  const own = (name: string) =>
+    `${name}@${(JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`;
   await timed('npm install', () =>
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, own('@playwright/test'), own('typescript'), own('@types/node')], { cwd: consumer, maxBuffer: 16 << 20 }),
+    run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        tarball,
+        own('@playwright/test'),
+        own('typescript'),
+        own('@types/node'),
+      ],
+      { cwd: consumer, maxBuffer: 16 << 20 },
+    ),
   );
   const [, merged] = readmeSnippets();
   writeFileSync(path.join(consumer, 'playwright.config.ts'), consumerConfig(env));
@@ -117,20 +156,30 @@ before(async () => {
   // The flawed shop through the suite's own fixtures, merged as the README shows.
   writeFileSync(
     path.join(consumer, 'tests', 'flawed.spec.ts'),
-    exampleSpec('shop.lab.test').replace("import { test, expect } from 'site-security-harness/playwright';", "import { test, expect } from '../fixtures';"),
+    exampleSpec('shop.lab.test').replace(
+      "import { test, expect } from 'site-security-harness/playwright';",
+      "import { test, expect } from '../fixtures';",
+    ),
   );
 
   await timed('tsc', () => run('npx', ['tsc', '-p', '.'], { cwd: consumer }));
   const pw = await timed('npx playwright test', () =>
     run('npx', ['playwright', 'test'], { cwd: consumer, maxBuffer: 16 << 20, timeout: 300_000 }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
-      (err: { code?: number; stdout?: string; stderr?: string }) => ({ code: err.code, out: `${err.stdout ?? ''}${err.stderr ?? ''}` }),
+      (err: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: err.code,
+        out: `${err.stdout ?? ''}${err.stderr ?? ''}`,
+      }),
     ),
   );
   exitCode = pw.code;
   output = stripAnsi(pw.out);
   results = JSON.parse(readFileSync(path.join(consumer, 'results.json'), 'utf8')) as JsonResults;
-  console.log(`package ${Math.round(statSync(tarball).size / 1024)} kB; ${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `package ${Math.round(statSync(tarball).size / 1024)} kB; ${Object.entries(timings)
+      .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
 });
 
 after(async () => {
@@ -142,7 +191,11 @@ function outcome(file: string) {
   const suite = results.suites.find((s) => s.file === file);
   assert.ok(suite, `${file} not run:\n${output}`);
   const t = suite.specs[0]!.tests[0]!;
-  return { status: t.results[0]!.status, error: stripAnsi(t.results[0]!.errors[0]?.message ?? ''), annotations: t.annotations };
+  return {
+    status: t.results[0]!.status,
+    error: stripAnsi(t.results[0]!.errors[0]?.message ?? ''),
+    annotations: t.annotations,
+  };
 }
 
 describe('the packed package in a separate Playwright project', () => {
@@ -155,15 +208,25 @@ describe('the packed package in a separate Playwright project', () => {
   test('the README example passes on the clean shop: sign-in, cart and checkout, every page and host check', () => {
     const clean = outcome('clean.spec.ts');
     assert.equal(clean.status, 'passed', `${clean.error}\n${output}`);
-    assert.deepEqual(clean.annotations.filter((a) => a.type !== 'security note'), [], 'no warning, nothing accepted');
-    assert.ok(clean.annotations.some((a) => a.description === 'tls-protocols: good.lab.test offers TLSv1.2, TLSv1.3'), 'the host checks ran');
+    assert.deepEqual(
+      clean.annotations.filter((a) => a.type !== 'security note'),
+      [],
+      'no warning, nothing accepted',
+    );
+    assert.ok(
+      clean.annotations.some((a) => a.description === 'tls-protocols: good.lab.test offers TLSv1.2, TLSv1.3'),
+      'the host checks ran',
+    );
   });
 
-  test('the same example fails on the shop whose checkout loads an http script, with the scan\'s code, target and message', () => {
+  test("the same example fails on the shop whose checkout loads an http script, with the scan's code, target and message", () => {
     const flawed = outcome('flawed.spec.ts');
     assert.equal(flawed.status, 'failed');
     const lines = flawed.error.split('\n');
-    assert.equal(lines[0], 'Error: toHaveNoMixedContent: 1 finding at medium or above (https://shop.lab.test/checkout)');
+    assert.equal(
+      lines[0],
+      'Error: toHaveNoMixedContent: 1 finding at medium or above (https://shop.lab.test/checkout)',
+    );
     assert.equal(
       lines[1],
       '[high] mixed-content.active http://cdn.insecure.test/pay.js: script (script[src]) over http on checkout is secure › https://shop.lab.test/checkout: blocked by the browser (the page is missing it)',

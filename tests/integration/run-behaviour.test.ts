@@ -32,7 +32,12 @@ before(async () => {
   for (const shard of ['1/2', '2/2']) {
     const summaryFile = path.join(dir, `summary-${shard.replace('/', '-')}.json`);
     const run = await runScan(
-      ['--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts', `--shard=${shard}`, '--retries=1', `--output=${path.join(dir, `results-${shard.replace('/', '-')}`)}`],
+      [
+        '--reporter=line,./reporters/plan-reporter.ts,./reporters/summary-reporter.ts',
+        `--shard=${shard}`,
+        '--retries=1',
+        `--output=${path.join(dir, `results-${shard.replace('/', '-')}`)}`,
+      ],
       { ...LAB_ENV, SITES_FILE: sitesFile, SUMMARY_FILE: summaryFile, LAB: '0' },
     );
     shards.push({ summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary, output: run.output });
@@ -42,22 +47,34 @@ after(async () => {
   await lab?.close();
 });
 
-const collected = (output: string) => [...output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms( \(again, for retry (\d+)\))?/g)].map((m) => ({ kind: m[1]!, site: m[2]!, retry: Number(m[4] ?? 0) }));
+const collected = (output: string) =>
+  [...output.matchAll(/collected (\w+) evidence for (\S+) in \d+ ms( \(again, for retry (\d+)\))?/g)].map((m) => ({
+    kind: m[1]!,
+    site: m[2]!,
+    retry: Number(m[4] ?? 0),
+  }));
 
 test('--shard splits by site: each site is collected by one shard only, once per kind', () => {
-  const firstTime = shards.flatMap((s, shard) => collected(s.output).filter((c) => c.retry === 0).map((c) => `${c.site} ${c.kind} (shard ${shard + 1})`));
+  const firstTime = shards.flatMap((s, shard) =>
+    collected(s.output)
+      .filter((c) => c.retry === 0)
+      .map((c) => `${c.site} ${c.kind} (shard ${shard + 1})`),
+  );
   const bySite = new Map<string, Set<string>>();
   for (const line of firstTime) {
     const [site, , shard] = line.split(' ');
     bySite.set(site!, (bySite.get(site!) ?? new Set()).add(shard!));
   }
-  for (const site of SITES) assert.equal(bySite.get(site)?.size, 1, `${site} collected by shards ${[...(bySite.get(site) ?? [])].join(', ')}`);
+  for (const site of SITES)
+    assert.equal(bySite.get(site)?.size, 1, `${site} collected by shards ${[...(bySite.get(site) ?? [])].join(', ')}`);
   const kinds = firstTime.map((l) => l.replace(/ \(shard \d\)\)?$/, '')).sort();
   assert.deepEqual(kinds, SITES.flatMap((site) => KINDS.map((k) => `${site} ${k}`)).sort());
 });
 
 test('every site x check is judged in exactly one shard', () => {
-  const judged = shards.flatMap((s) => s.summary.sites.flatMap((site) => site.checks.map((c) => `${site.name} ${c.id}`))).sort();
+  const judged = shards
+    .flatMap((s) => s.summary.sites.flatMap((site) => site.checks.map((c) => `${site.name} ${c.id}`)))
+    .sort();
   assert.deepEqual(judged, SITES.flatMap((site) => CHECKS.map((c) => `${site} ${c.id}`)).sort());
 });
 
@@ -67,7 +84,11 @@ test('a retry collects again only the evidence of checks that could not measure'
   assert.deepEqual(again.map((c) => `${c.site} ${c.kind}`).sort(), KINDS.map((k) => `unreachable-hosts ${k}`).sort());
   // cookie-flaws fails on real findings: retried, but judged on the same evidence.
   assert.ok(!again.some((c) => c.site === 'cookie-flaws'));
-  const status = (site: string, id: string) => shards.flatMap((s) => s.summary.sites).find((x) => x.name === site)?.checks.find((c) => c.id === id)?.status;
+  const status = (site: string, id: string) =>
+    shards
+      .flatMap((s) => s.summary.sites)
+      .find((x) => x.name === site)
+      ?.checks.find((c) => c.id === id)?.status;
   assert.equal(status('cookie-flaws', 'cookie-secure'), 'failed');
   assert.equal(status('unreachable-hosts', 'tls-protocols'), 'error');
   assert.equal(status('good', 'hsts'), 'passed');

@@ -38,7 +38,16 @@ const SECRETS: Record<string, string> = {
 function forms(secret: string): string[] {
   const base64 = Buffer.from(secret).toString('base64').replace(/=+$/, '');
   const html = secret.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1), html, base64])];
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+      html,
+      base64,
+    ]),
+  ];
 }
 
 function filesUnder(dir: string): string[] {
@@ -90,7 +99,10 @@ after(async () => {
   process.env = previous;
 });
 
-async function scan(extraEnv: Record<string, string>, args: string[] = []): Promise<{ dir: string; output: string; status: number | null }> {
+async function scan(
+  extraEnv: Record<string, string>,
+  args: string[] = [],
+): Promise<{ dir: string; output: string; status: number | null }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secrets-scan-'));
   const all = labSitesFile(base, lab.caFile, LAB_SITES, dir);
   const shop = all.sites.find((s) => s.name === 'shop-flows')!;
@@ -113,7 +125,11 @@ async function scan(extraEnv: Record<string, string>, args: string[] = []): Prom
     SCAN_KEEP_RUN_DIR: '1',
     ...extraEnv,
   });
-  const allure = spawnSync('npx', ['allure', 'generate', path.join(dir, 'allure-results'), '--output', path.join(dir, 'allure-report')], { cwd: ROOT, encoding: 'utf8' });
+  const allure = spawnSync(
+    'npx',
+    ['allure', 'generate', path.join(dir, 'allure-results'), '--output', path.join(dir, 'allure-report')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   assert.equal(allure.status, 0, `allure generate failed: ${allure.stderr}`);
   return { dir, output: run.output, status: run.status };
 }
@@ -125,9 +141,20 @@ test('no secret appears in any artifact of a scan whose flows type them', async 
   const typed = new URLSearchParams({ password: SECRETS.LAB_SHOP_PASSWORD! }).toString();
   const logins = lab.requests.filter((r) => r.body.includes(typed));
   assert.ok(logins.length > 0, 'the login flow never sent the password');
-  for (const r of logins) assert.equal(`${r.scheme}://${r.host}`, 'https://shop.lab.test', `the password went to ${r.scheme}://${r.host}${r.url}`);
-  const summary = JSON.parse(readFileSync(path.join(run.dir, 'reports', 'summary.json'), 'utf8')) as { sites: { name: string; checks: { id: string; status: string }[] }[] };
-  assert.equal(summary.sites.find((s) => s.name === 'shop-flows')?.checks.find((c) => c.id === 'cookie-httponly')?.status, 'failed', 'the login flow did not sign in');
+  for (const r of logins)
+    assert.equal(
+      `${r.scheme}://${r.host}`,
+      'https://shop.lab.test',
+      `the password went to ${r.scheme}://${r.host}${r.url}`,
+    );
+  const summary = JSON.parse(readFileSync(path.join(run.dir, 'reports', 'summary.json'), 'utf8')) as {
+    sites: { name: string; checks: { id: string; status: string }[] }[];
+  };
+  assert.equal(
+    summary.sites.find((s) => s.name === 'shop-flows')?.checks.find((c) => c.id === 'cookie-httponly')?.status,
+    'failed',
+    'the login flow did not sign in',
+  );
   assert.ok(statSync(path.join(run.dir, 'playwright-report', 'index.html')).size > 0);
   assert.ok(filesUnder(path.join(run.dir, 'allure-report')).length > 0);
   assert.deepEqual(leaks(run.dir, run.output), []);
@@ -137,6 +164,9 @@ test('the same search finds the secrets when redaction is switched off (so it ca
   const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows']);
   const found = leaks(run.dir, run.output);
   for (const name of ['LAB_SHOP_USER', 'SECRET_PATH', 'SECRET_QUERY', 'SECRET_REASON']) {
-    assert.ok(found.some((f) => f.startsWith(`${name} `)), `${name} was not found without redaction:\n${found.join('\n')}`);
+    assert.ok(
+      found.some((f) => f.startsWith(`${name} `)),
+      `${name} was not found without redaction:\n${found.join('\n')}`,
+    );
   }
 });

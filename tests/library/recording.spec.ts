@@ -14,24 +14,39 @@ const failure = (assertion: Promise<void>): Promise<string> =>
 test('a page the test opens itself is recorded from its first request', async ({ context, security }) => {
   const page = await context.newPage();
   await page.goto('https://hsts.lab.test/nohsts');
-  expect(await failure(expect(page).toBeSecurePage())).toContain('\n[high] hsts.missing https://hsts.lab.test/nohsts: no Strict-Transport-Security header\n');
+  expect(await failure(expect(page).toBeSecurePage())).toContain(
+    '\n[high] hsts.missing https://hsts.lab.test/nohsts: no Strict-Transport-Security header\n',
+  );
 });
 
-test('a matcher judges everything the page showed during the test, not only the page at the end', async ({ page, security }) => {
+test('a matcher judges everything the page showed during the test, not only the page at the end', async ({
+  page,
+  security,
+}) => {
   await page.goto('https://mixed.lab.test/active');
   await page.goto('https://good.lab.test/about');
   const message = await failure(expect(page).toHaveNoMixedContent());
-  expect(message.split('\n')[0]).toMatch(/^toHaveNoMixedContent: \d+ findings at medium or above \(https:\/\/good\.lab\.test\/about\)$/);
+  expect(message.split('\n')[0]).toMatch(
+    /^toHaveNoMixedContent: \d+ findings at medium or above \(https:\/\/good\.lab\.test\/about\)$/,
+  );
   expect(message).toContain(
     '\n[high] mixed-content.active http://cdn.insecure.test/app.js: script over http on a matcher judges everything the page showed during the test, not only the page at the end › https://mixed.lab.test/active: blocked by the browser (the page is missing it)\n',
   );
 });
 
-test('a popup the page opens is recorded: Chromium replays what it reported before the recorder attached', async ({ page, security }) => {
+test('a popup the page opens is recorded: Chromium replays what it reported before the recorder attached', async ({
+  page,
+  security,
+}) => {
   await page.goto('https://good.lab.test/');
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open('https://mixed.lab.test/active'))]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => void window.open('https://mixed.lab.test/active')),
+  ]);
   await popup.waitForLoadState('load');
-  expect(await failure(expect(popup).toHaveNoMixedContent())).toContain('\n[high] mixed-content.active http://cdn.insecure.test/app.js: ');
+  expect(await failure(expect(popup).toHaveNoMixedContent())).toContain(
+    '\n[high] mixed-content.active http://cdn.insecure.test/app.js: ',
+  );
   // The opener is judged on what it loaded itself.
   await expect(page).toHaveNoMixedContent();
 });
@@ -40,10 +55,13 @@ test('a page closed before the matcher runs still counts', async ({ context, sec
   const page = await context.newPage();
   await page.goto('https://mixed.lab.test/active');
   await page.close();
-  expect(await failure(expect(page).toHaveNoMixedContent())).toContain('\n[high] mixed-content.active http://cdn.insecure.test/app.js: ');
+  expect(await failure(expect(page).toHaveNoMixedContent())).toContain(
+    '\n[high] mixed-content.active http://cdn.insecure.test/app.js: ',
+  );
   expect(test.info().annotations).toContainEqual({
     type: 'security note',
-    description: 'https://mixed.lab.test/active was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not',
+    description:
+      'https://mixed.lab.test/active was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not',
   });
 });
 
@@ -65,15 +83,21 @@ const withoutCdp = test.extend({
   },
 });
 
-withoutCdp('without CDP the page checks still judge responses, Set-Cookie headers and the final HTML, and say what they missed', async ({ page, security }) => {
-  await page.goto('https://mixed.lab.test/');
-  expect(await failure(expect(page).toHaveNoMixedContent())).toContain('\n[medium] mixed-content.passive http://cdn.insecure.test/img.png: image (img[src]) over http on ');
-  await page.goto('https://cookies.lab.test/');
-  const cookies = await failure(expect(page.context()).toHaveSecureCookies());
-  expect(cookies).toContain('\n[high] cookie-secure.missing-secure sessionid (https://cookies.lab.test/): ');
-  expect(cookies).not.toContain('js_session'); // set by a script: only the jar, read through CDP, knows it
-  expect(test.info().annotations).toContainEqual({
-    type: 'security note',
-    description: 'the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read',
-  });
-});
+withoutCdp(
+  'without CDP the page checks still judge responses, Set-Cookie headers and the final HTML, and say what they missed',
+  async ({ page, security }) => {
+    await page.goto('https://mixed.lab.test/');
+    expect(await failure(expect(page).toHaveNoMixedContent())).toContain(
+      '\n[medium] mixed-content.passive http://cdn.insecure.test/img.png: image (img[src]) over http on ',
+    );
+    await page.goto('https://cookies.lab.test/');
+    const cookies = await failure(expect(page.context()).toHaveSecureCookies());
+    expect(cookies).toContain('\n[high] cookie-secure.missing-secure sessionid (https://cookies.lab.test/): ');
+    expect(cookies).not.toContain('js_session'); // set by a script: only the jar, read through CDP, knows it
+    expect(test.info().annotations).toContainEqual({
+      type: 'security note',
+      description:
+        'the browser has no CDP (Chromium only): its own mixed-content reports and cookies set by scripts were not read',
+    });
+  },
+);

@@ -10,15 +10,48 @@ import { applyVerdict } from '../../src/report/allure.ts';
 import type { CheckResult } from '../../src/report/result.ts';
 
 const verdict = (overrides: Partial<CheckResult>): CheckResult => ({
-  site: 'shop', url: 'https://shop.test/', id: 'hsts', title: 'HSTS', status: 'passed', failOn: 'medium',
-  findings: [], accepted: [], unmeasured: [], checked: [], notes: [], ...overrides,
+  site: 'shop',
+  url: 'https://shop.test/',
+  id: 'hsts',
+  title: 'HSTS',
+  status: 'passed',
+  failOn: 'medium',
+  findings: [],
+  accepted: [],
+  unmeasured: [],
+  checked: [],
+  notes: [],
+  ...overrides,
 });
-const finding = (severity: CheckResult['findings'][number]['severity']) => ({ code: 'hsts.missing', severity, target: 'https://a/', message: 'no header', remediation: 'send it' });
-const allureResult = (): TestResult => ({ uuid: 'u', name: 'hsts', status: 'failed', labels: [{ name: 'suite', value: 'x' }], links: [], parameters: [], steps: [], attachments: [], statusDetails: {} }) as unknown as TestResult;
+const finding = (severity: CheckResult['findings'][number]['severity']) => ({
+  code: 'hsts.missing',
+  severity,
+  target: 'https://a/',
+  message: 'no header',
+  remediation: 'send it',
+});
+const allureResult = (): TestResult =>
+  ({
+    uuid: 'u',
+    name: 'hsts',
+    status: 'failed',
+    labels: [{ name: 'suite', value: 'x' }],
+    links: [],
+    parameters: [],
+    steps: [],
+    attachments: [],
+    statusDetails: {},
+  }) as unknown as TestResult;
 const label = (r: TestResult, name: string) => r.labels.filter((l) => l.name === name).map((l) => l.value);
 
 test('severity of the worst finding: critical→blocker, high→critical, medium→normal, low→minor', () => {
-  for (const [severity, expected] of [['critical', 'blocker'], ['high', 'critical'], ['medium', 'normal'], ['low', 'minor'], ['info', 'trivial']] as const) {
+  for (const [severity, expected] of [
+    ['critical', 'blocker'],
+    ['high', 'critical'],
+    ['medium', 'normal'],
+    ['low', 'minor'],
+    ['info', 'trivial'],
+  ] as const) {
     const r = allureResult();
     applyVerdict(r, verdict({ status: 'failed', findings: [finding('info'), finding(severity)] }));
     assert.deepEqual(label(r, 'severity'), [expected]);
@@ -30,7 +63,16 @@ test('could not measure is broken; labels name the site and the check; a warning
   const broken = allureResult();
   applyVerdict(broken, verdict({ status: 'error', unmeasured: [{ target: 'h', reason: 'down' }] }));
   assert.equal(broken.status, 'broken');
-  assert.deepEqual([label(broken, 'site'), label(broken, 'check'), label(broken, 'epic'), label(broken, 'verdict'), label(broken, 'suite')], [['shop'], ['hsts'], ['shop'], ['could not measure'], ['x']]);
+  assert.deepEqual(
+    [
+      label(broken, 'site'),
+      label(broken, 'check'),
+      label(broken, 'epic'),
+      label(broken, 'verdict'),
+      label(broken, 'suite'),
+    ],
+    [['shop'], ['hsts'], ['shop'], ['could not measure'], ['x']],
+  );
   const warning = allureResult();
   warning.status = 'passed' as TestResult['status'];
   applyVerdict(warning, verdict({ status: 'warning', findings: [finding('low')] }));

@@ -33,7 +33,10 @@ test('Linux without certutil: the SPKI fallback, named with its fix and said in 
   assert.equal(trust.acceptVerifiedLeafKeys, true);
   assert.equal(trust.certutil, undefined);
   assert.equal(trust.ownHome, true, "the user's own NSS database never counts");
-  assert.match(trust.notice ?? '', /^browser trust: spki-fallback \(certutil not found.*\n.*\n.*loads in the browser as if valid\.\n.*apt-get install libnss3-tools$/);
+  assert.match(
+    trust.notice ?? '',
+    /^browser trust: spki-fallback \(certutil not found.*\n.*\n.*loads in the browser as if valid\.\n.*apt-get install libnss3-tools$/,
+  );
 });
 
 test('macOS and Windows read the system store: the fallback, whatever is on PATH', () => {
@@ -47,26 +50,48 @@ test('macOS and Windows read the system store: the fallback, whatever is on PATH
 });
 
 test('no ca: the browser keeps its own roots, nothing to add, nothing to say', () => {
-  assert.deepEqual(chooseBrowserTrust(false, { PATH: fakeBin }, 'linux'), { mode: 'browser-roots (no ca)', ownHome: true, acceptVerifiedLeafKeys: false });
-  assert.deepEqual(chooseBrowserTrust(false, {}, 'darwin'), { mode: 'browser-roots (no ca)', ownHome: false, acceptVerifiedLeafKeys: false });
+  assert.deepEqual(chooseBrowserTrust(false, { PATH: fakeBin }, 'linux'), {
+    mode: 'browser-roots (no ca)',
+    ownHome: true,
+    acceptVerifiedLeafKeys: false,
+  });
+  assert.deepEqual(chooseBrowserTrust(false, {}, 'darwin'), {
+    mode: 'browser-roots (no ca)',
+    ownHome: false,
+    acceptVerifiedLeafKeys: false,
+  });
 });
 
 test('the NSS database holds exactly the given roots, trusted for web sites', async () => {
   const certutil = chooseBrowserTrust(true).certutil;
   assert.ok(certutil, 'certutil is needed for this test: apt-get install libnss3-tools');
-  const roots = await Promise.all(['Root A', 'Root B'].map((commonName) => issue({ commonName, sans: null, isCa: true })));
+  const roots = await Promise.all(
+    ['Root A', 'Root B'].map((commonName) => issue({ commonName, sans: null, isCa: true })),
+  );
   const home = path.join(tmp, 'home');
-  await createNssDb(certutil, home, roots.map((r) => r.certPem));
+  await createNssDb(
+    certutil,
+    home,
+    roots.map((r) => r.certPem),
+  );
   const listing = execFileSync(certutil, ['-d', `sql:${nssDbDir(home)}`, '-L'], { encoding: 'utf8' });
-  const entries = listing.split('\n').filter((l) => /^ca root/.test(l)).map((l) => l.replace(/\s+/g, ' ').trim());
+  const entries = listing
+    .split('\n')
+    .filter((l) => /^ca root/.test(l))
+    .map((l) => l.replace(/\s+/g, ' ').trim());
   assert.deepEqual(entries, ['ca root 1 C,,', 'ca root 2 C,,']);
   for (const [i, root] of roots.entries()) {
-    const pem: string = execFileSync(certutil, ['-d', `sql:${nssDbDir(home)}`, '-L', '-n', `ca root ${i + 1}`, '-a'], { encoding: 'utf8' });
+    const pem: string = execFileSync(certutil, ['-d', `sql:${nssDbDir(home)}`, '-L', '-n', `ca root ${i + 1}`, '-a'], {
+      encoding: 'utf8',
+    });
     assert.equal(pem.replace(/\r/g, '').trim(), root.certPem.trim());
   }
 });
 
-test('a certificate certutil cannot read fails the database with certutil\'s own words', async () => {
+test("a certificate certutil cannot read fails the database with certutil's own words", async () => {
   const certutil = chooseBrowserTrust(true).certutil!;
-  await assert.rejects(createNssDb(certutil, path.join(tmp, 'bad'), ['not a certificate']), /failed: certutil: could not decode certificate/);
+  await assert.rejects(
+    createNssDb(certutil, path.join(tmp, 'bad'), ['not a certificate']),
+    /failed: certutil: could not decode certificate/,
+  );
 });

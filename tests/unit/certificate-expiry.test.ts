@@ -3,7 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bySoonest, certificateExpiry, expiryMarkdown } from '../../src/report/certificate-expiry.ts';
-import { certificate, daysFromNow, deadTlsHost, intermediate, tlsEvidence, tlsHost, trustedRoot } from './evidence-builders.ts';
+import {
+  certificate,
+  daysFromNow,
+  deadTlsHost,
+  intermediate,
+  tlsEvidence,
+  tlsHost,
+  trustedRoot,
+} from './evidence-builders.ts';
 
 const withChain = (host: string, ...chain: ReturnType<typeof certificate>[]) => tlsHost(host, { chain });
 
@@ -11,9 +19,19 @@ test('every host with the soonest date of its served chain, soonest first', () =
   const rows = certificateExpiry(
     'shop',
     tlsEvidence(
-      withChain('later.test', certificate({ subject: 'CN=later.test', validTo: daysFromNow(80) }), intermediate(), trustedRoot()),
+      withChain(
+        'later.test',
+        certificate({ subject: 'CN=later.test', validTo: daysFromNow(80) }),
+        intermediate(),
+        trustedRoot(),
+      ),
       deadTlsHost('down.test'),
-      withChain('soon.test', certificate({ subject: 'CN=soon.test', validTo: daysFromNow(80) }), intermediate({ validTo: daysFromNow(5) }), trustedRoot()),
+      withChain(
+        'soon.test',
+        certificate({ subject: 'CN=soon.test', validTo: daysFromNow(80) }),
+        intermediate({ validTo: daysFromNow(5) }),
+        trustedRoot(),
+      ),
       withChain('gone.test', certificate({ subject: 'CN=gone.test', validTo: daysFromNow(-3.5) })),
     ),
   );

@@ -11,7 +11,8 @@ import { readExtensions } from '../../src/probes/certificate-extensions.ts';
 const pki = await createLabPki();
 const ca = [pki.root.certPem];
 const node = (pem: string) => new X509Certificate(pem);
-const leafWith = async (sans: string[] | null) => node((await issue({ commonName: 'example.test', sans }, pki.intermediate)).certPem);
+const leafWith = async (sans: string[] | null) =>
+  node((await issue({ commonName: 'example.test', sans }, pki.intermediate)).certPem);
 
 test('wildcards cover exactly one left-most label, never the apex', async () => {
   const wildcard = await leafWith(['*.example.test']);
@@ -27,7 +28,14 @@ test('a certificate without SAN covers nothing, even the name in its CN', async 
 });
 
 test('facts: names, dates, key, signature, fingerprint', async () => {
-  const leaf = node((await issue({ commonName: 'weak.test', sans: ['weak.test'], key: { type: 'rsa', bits: 1024 }, hash: 'SHA-1' }, pki.intermediate)).certPem);
+  const leaf = node(
+    (
+      await issue(
+        { commonName: 'weak.test', sans: ['weak.test'], key: { type: 'rsa', bits: 1024 }, hash: 'SHA-1' },
+        pki.intermediate,
+      )
+    ).certPem,
+  );
   const facts = certificateFacts(leaf, ca);
   assert.equal(facts.subject, 'CN=weak.test');
   assert.deepEqual(facts.subjectAltNames, ['weak.test']);
@@ -59,7 +67,10 @@ test('the trust anchor is reached through the sent intermediate, not without it'
 
 const SAN = '2.5.29.17';
 const withSan = async (...der: number[]) =>
-  node((await issue({ commonName: 'bad.test', sans: null, extensions: [rawExtension(SAN, ...der)] }, pki.intermediate)).certPem);
+  node(
+    (await issue({ commonName: 'bad.test', sans: null, extensions: [rawExtension(SAN, ...der)] }, pki.intermediate))
+      .certPem,
+  );
 
 test('a malformed subjectAltName is a recorded parse error, never an exception; the rest is still read', async () => {
   const cases: [number[], RegExp][] = [
@@ -87,12 +98,17 @@ test('a leaf OpenSSL cannot parse still leads to its trusted root by issuer name
 });
 
 test('where the issuer certificate is published (AIA caIssuers) is read; a root issues without it', async () => {
-  assert.deepEqual(certificateFacts(await leafWith(['example.test']), ca).caIssuers, ['http://pki.lab.test/issuing-ca.crt']);
+  assert.deepEqual(certificateFacts(await leafWith(['example.test']), ca).caIssuers, [
+    'http://pki.lab.test/issuing-ca.crt',
+  ]);
   assert.equal(certificateFacts(node(pki.intermediate.certPem), ca).caIssuers, undefined);
   const byUntrusted = node((await issue({ commonName: 'x.test', sans: ['x.test'] }, pki.untrustedRoot)).certPem);
   assert.equal(certificateFacts(byUntrusted, ca).caIssuers, undefined);
 });
 
 test('a structure that cannot be parsed at all is recorded, never thrown', () => {
-  assert.deepEqual(readExtensions(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05])).parseErrors.map((e) => e.part), ['certificate']);
+  assert.deepEqual(
+    readExtensions(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05])).parseErrors.map((e) => e.part),
+    ['certificate'],
+  );
 });

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { chromiumArgs, findChromium } from '../../src/browser/chromium.ts';
 
 test('CHROMIUM_PATH wins, and a wrong one is named', () => {
-  assert.deepEqual(findChromium({ CHROMIUM_PATH: process.execPath }, '/nope', []), { ok: true, executablePath: process.execPath, source: 'CHROMIUM_PATH' });
+  assert.deepEqual(findChromium({ CHROMIUM_PATH: process.execPath }, '/nope', []), {
+    ok: true,
+    executablePath: process.execPath,
+    source: 'CHROMIUM_PATH',
+  });
   const wrong = findChromium({ CHROMIUM_PATH: '/no/such/chromium' }, '/nope', []);
   assert.equal(wrong.ok, false);
   assert.match(!wrong.ok ? wrong.message : '', /CHROMIUM_PATH is set to \/no\/such\/chromium/);
@@ -11,7 +15,11 @@ test('CHROMIUM_PATH wins, and a wrong one is named', () => {
 
 test("Playwright's own Chromium, then a system one", () => {
   assert.deepEqual(findChromium({}, process.execPath, []), { ok: true, source: "Playwright's Chromium" });
-  assert.deepEqual(findChromium({}, '/nope', ['/nope2', process.execPath]), { ok: true, executablePath: process.execPath, source: 'system Chromium' });
+  assert.deepEqual(findChromium({}, '/nope', ['/nope2', process.execPath]), {
+    ok: true,
+    executablePath: process.execPath,
+    source: 'system Chromium',
+  });
 });
 
 test('with no browser at all the message names both fixes', () => {

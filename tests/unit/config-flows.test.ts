@@ -13,9 +13,16 @@ mkdirSync(path.join(dir, 'flows'));
 writeFileSync(path.join(dir, 'flows', 'sso-login.ts'), 'export {};\n');
 
 /** A sites file in `dir`, where flows/sso-login.ts exists. */
-const parseHere = (value: unknown, env: NodeJS.ProcessEnv = {}) => parseScanConfig(JSON.stringify(value), path.join(dir, 'sites.json'), env);
+const parseHere = (value: unknown, env: NodeJS.ProcessEnv = {}) =>
+  parseScanConfig(JSON.stringify(value), path.join(dir, 'sites.json'), env);
 
-const ENV = { SHOP_USER: 'alice', SHOP_PASSWORD: 'pa55word', TEST_CARD: '4111111111111111', SSO_USER: 'sso-alice', SSO_PASSWORD: 'sso-pa55' };
+const ENV = {
+  SHOP_USER: 'alice',
+  SHOP_PASSWORD: 'pa55word',
+  TEST_CARD: '4111111111111111',
+  SSO_USER: 'sso-alice',
+  SSO_PASSWORD: 'sso-pa55',
+};
 
 const flows = [
   {
@@ -40,7 +47,12 @@ const flows = [
     ],
     visit: ['/account', '/orders'],
   },
-  { name: 'sso', script: 'flows/sso-login.ts', allowHosts: ['Login.Example-IdP.com'], secrets: { user: '${SSO_USER}', password: '${SSO_PASSWORD}' } },
+  {
+    name: 'sso',
+    script: 'flows/sso-login.ts',
+    allowHosts: ['Login.Example-IdP.com'],
+    secrets: { user: '${SSO_USER}', password: '${SSO_PASSWORD}' },
+  },
 ];
 
 test('flows resolve: absolute goto URLs and script paths, secret values marked, after before its followers', () => {
@@ -84,11 +96,14 @@ test('flows resolve: absolute goto URLs and script paths, secret values marked, 
   assert.deepEqual(config.secrets.sort(), ['4111111111111111', 'alice', 'sso-alice', 'sso-pa55']);
 });
 
-test('a select value from ${VAR} is a secret; a flow\'s written-out secrets are secrets too', () => {
+test("a select value from ${VAR} is a secret; a flow's written-out secrets are secrets too", () => {
   const config = parseHere(
     oneSite({
       flows: [
-        { name: 'a', steps: [{ select: '#s', value: ['x', '${PICK}'] }, { select: '#t', value: '${PICK}' }, { uncheck: '#u' }] },
+        {
+          name: 'a',
+          steps: [{ select: '#s', value: ['x', '${PICK}'] }, { select: '#t', value: '${PICK}' }, { uncheck: '#u' }],
+        },
         { name: 'b', script: 'flows/sso-login.ts', secrets: { pin: '1234' } },
       ],
     }),
@@ -149,7 +164,11 @@ test('every flow problem is named with its path, all at once', () => {
     oneSite({
       subdomains: ['www.shop.test'],
       flows: [
-        { name: 'login', after: 'checkout', steps: [{ goto: 'https://evil.test/' }, { goto: 'https://www.shop.test/' }] },
+        {
+          name: 'login',
+          after: 'checkout',
+          steps: [{ goto: 'https://evil.test/' }, { goto: 'https://www.shop.test/' }],
+        },
         { name: 'checkout', after: 'login', steps: [] },
         { name: 'Login', steps: [], script: 'flows/x.ts' },
         { name: 'nothing' },
@@ -207,8 +226,13 @@ test('a flow name may not come from ${VAR}', () => {
 });
 
 test('flow rules still run when the site URL is invalid', () => {
-  assert.deepEqual(problems({ sites: [{ name: 'shop', url: 'nope', flows: [{ name: 'a', after: 'a', steps: [{ goto: 'https://x.test/' }] }] }] }), [
-    '$.sites[0].url: expected an absolute URL such as "https://example.com/"',
-    '$.sites[0].flows[0].after: a flow cannot start after itself',
-  ]);
+  assert.deepEqual(
+    problems({
+      sites: [{ name: 'shop', url: 'nope', flows: [{ name: 'a', after: 'a', steps: [{ goto: 'https://x.test/' }] }] }],
+    }),
+    [
+      '$.sites[0].url: expected an absolute URL such as "https://example.com/"',
+      '$.sites[0].flows[0].after: a flow cannot start after itself',
+    ],
+  );
 });

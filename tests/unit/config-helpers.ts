@@ -6,7 +6,8 @@ import { ConfigError } from '../../src/config/errors.ts';
 
 export const FILE = '/x/sites.json';
 
-export const parse = (value: unknown, env: NodeJS.ProcessEnv = {}): ScanConfig => parseScanConfig(JSON.stringify(value), FILE, env);
+export const parse = (value: unknown, env: NodeJS.ProcessEnv = {}): ScanConfig =>
+  parseScanConfig(JSON.stringify(value), FILE, env);
 
 /** The ConfigError `load` throws. */
 export function rejection(load: () => unknown): ConfigError {
@@ -26,10 +27,17 @@ export function problems(value: unknown, env: NodeJS.ProcessEnv = {}): string[] 
 
 /** Each pattern matches one of the problems. */
 export function assertProblems(list: string[], expected: RegExp[]): void {
-  for (const pattern of expected) assert.ok(list.some((p) => pattern.test(p)), `${pattern} not in:\n${list.join('\n')}`);
+  for (const pattern of expected)
+    assert.ok(
+      list.some((p) => pattern.test(p)),
+      `${pattern} not in:\n${list.join('\n')}`,
+    );
 }
 
 /** A file with one site, changed by `site` and `file`. */
-export function oneSite(site: Record<string, unknown> = {}, file: Record<string, unknown> = {}): Record<string, unknown> {
+export function oneSite(
+  site: Record<string, unknown> = {},
+  file: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { ...file, sites: [{ name: 'shop', url: 'https://shop.test/', ...site }] };
 }

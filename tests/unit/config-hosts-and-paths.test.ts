@@ -14,14 +14,19 @@ test('a site URL with a port is refused, pointing at connectTo', () => {
 
 test('a site URL needs a host, and carries no user or password; a fragment is fine', () => {
   assertProblems(problems(oneSite({ url: 'https:///a.test/' })), [/^\$\.sites\[0\]\.url: the URL has no host/]);
-  assertProblems(problems(oneSite({ url: 'https://user:pw@a.test/' })), [/^\$\.sites\[0\]\.url: a URL may not carry a user name or password/]);
+  assertProblems(problems(oneSite({ url: 'https://user:pw@a.test/' })), [
+    /^\$\.sites\[0\]\.url: a URL may not carry a user name or password/,
+  ]);
   assertProblems(problems(oneSite({ url: 'https://@a.test/' })), [/^\$\.sites\[0\]\.url: a URL may not carry/]);
-  assertProblems(problems(oneSite({ url: 'https://a..test/' })), [/^\$\.sites\[0\]\.url: expected a host name such as "api\.example\.com", not "a\.\.test"$/]);
+  assertProblems(problems(oneSite({ url: 'https://a..test/' })), [
+    /^\$\.sites\[0\]\.url: expected a host name such as "api\.example\.com", not "a\.\.test"$/,
+  ]);
   assert.equal(parse(oneSite({ url: 'https://a.test/#top' })).sites[0]!.url, 'https://a.test/#top');
 });
 
 test('an IP address is refused as the site host and as a subdomain', () => {
-  const because = /is an IP address: certificates, HSTS and cookies are bound to names: list the host name and use connectTo to reach the address$/;
+  const because =
+    /is an IP address: certificates, HSTS and cookies are bound to names: list the host name and use connectTo to reach the address$/;
   for (const url of ['https://10.0.0.5/', 'https://[::1]/', 'https://0x7f.1/']) {
     assertProblems(problems(oneSite({ url })), [new RegExp(`^\\$\\.sites\\[0\\]\\.url: "[^"]+" ${because.source}`)]);
   }
@@ -67,21 +72,28 @@ test('ca may not be empty', () => {
 
 test('a name has at most 64 characters (it becomes file names)', () => {
   assert.doesNotThrow(() => parse(oneSite({ name: 'n'.repeat(64) })));
-  assert.deepEqual(problems(oneSite({ name: 'n'.repeat(250) })), ['$.sites[0].name: at most 64 characters: names become test titles and file names']);
+  assert.deepEqual(problems(oneSite({ name: 'n'.repeat(250) })), [
+    '$.sites[0].name: at most 64 characters: names become test titles and file names',
+  ]);
 });
 
 test(`every timeout is at most ${TIMEOUT_MAX_MS} ms (Node turns 2^31 ms into 1 ms)`, () => {
   assert.doesNotThrow(() => parse(oneSite({}, { timeouts: { pageMs: TIMEOUT_MAX_MS, settleMs: 0 } })));
-  assert.deepEqual(problems(oneSite({}, { timeouts: { connectMs: 2 ** 31, requestMs: 600_001, pageMs: 1e12, settleMs: 2 ** 31 } })), [
-    '$.timeouts.connectMs: at most 600000 ms (10 minutes)',
-    '$.timeouts.requestMs: at most 600000 ms (10 minutes)',
-    '$.timeouts.pageMs: at most 600000 ms (10 minutes)',
-    '$.timeouts.settleMs: at most 600000 ms (10 minutes)',
-  ]);
+  assert.deepEqual(
+    problems(oneSite({}, { timeouts: { connectMs: 2 ** 31, requestMs: 600_001, pageMs: 1e12, settleMs: 2 ** 31 } })),
+    [
+      '$.timeouts.connectMs: at most 600000 ms (10 minutes)',
+      '$.timeouts.requestMs: at most 600000 ms (10 minutes)',
+      '$.timeouts.pageMs: at most 600000 ms (10 minutes)',
+      '$.timeouts.settleMs: at most 600000 ms (10 minutes)',
+    ],
+  );
 });
 
 test('a page stays on the site host: no leading "//", no backslash', () => {
-  const list = problems(oneSite({ pages: ['//other.test/x', '/\\other.test/x', '/\t/other.test/x', '/a\\b', '/ok/../fine?q=//x'] }));
+  const list = problems(
+    oneSite({ pages: ['//other.test/x', '/\\other.test/x', '/\t/other.test/x', '/a\\b', '/ok/../fine?q=//x'] }),
+  );
   assert.deepEqual(list, [
     '$.sites[0].pages[0]: the path leaves the site: a path starting with "//" names another host',
     '$.sites[0].pages[1]: backslashes are not allowed in a path (browsers read "\\" as "/", and "/\\host" as another host)',

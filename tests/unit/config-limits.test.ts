@@ -22,7 +22,9 @@ test('100,000 nested arrays are one problem, not a stack overflow', () => {
 
 test('hundreds of thousands of problems across fields are each listed, not a stack overflow', () => {
   const flows = Array.from({ length: 300_000 }, (_, i) => ({ name: `f${i}`, after: 'nobody', steps: [] }));
-  const err = rejection(() => parseScanConfig(JSON.stringify({ sites: [{ name: 'a', url: 'https://a.test/', flows }] }), FILE, {}));
+  const err = rejection(() =>
+    parseScanConfig(JSON.stringify({ sites: [{ name: 'a', url: 'https://a.test/', flows }] }), FILE, {}),
+  );
   assert.equal(err.problems.length, 300_000);
   assert.equal(err.problems[0], '$.sites[0].flows[0].after: no flow named "nobody" in this site');
 });
@@ -35,9 +37,15 @@ test('a sites file over the size limit is refused before it is read', () => {
 });
 
 test('a directory or a device as the sites file, or a directory as the ca file, is named as such', () => {
-  assert.deepEqual(rejection(() => loadScanConfig(dir, {})).problems, ['cannot read the sites file: it is a directory, not a regular file']);
-  assert.deepEqual(rejection(() => loadScanConfig('/dev/null', {})).problems, ['cannot read the sites file: it is a device, not a regular file']);
-  assert.deepEqual(rejection(() => loadTrustStore(dir)).problems, ['$.ca: cannot read the CA file: it is a directory, not a regular file']);
+  assert.deepEqual(rejection(() => loadScanConfig(dir, {})).problems, [
+    'cannot read the sites file: it is a directory, not a regular file',
+  ]);
+  assert.deepEqual(rejection(() => loadScanConfig('/dev/null', {})).problems, [
+    'cannot read the sites file: it is a device, not a regular file',
+  ]);
+  assert.deepEqual(rejection(() => loadTrustStore(dir)).problems, [
+    '$.ca: cannot read the CA file: it is a directory, not a regular file',
+  ]);
 });
 
 test('the message lists the first problems and counts the rest', () => {

@@ -7,9 +7,27 @@ import { oneSite, problems } from './config-helpers.ts';
 const SECRET = 'hunter2-from-env';
 
 test('a site name may not come from ${VAR}: names reach test titles and file names', () => {
-  const list = problems({ sites: [{ name: '${NAME}', url: 'https://a.test/' }, { name: '${NAME}', url: 'https://b.test/' }] }, { NAME: SECRET });
-  assert.ok(list.includes('$.sites[0].name: a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted'), list.join('\n'));
-  assert.ok(list.includes('$.sites[1].name: a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted'), list.join('\n'));
+  const list = problems(
+    {
+      sites: [
+        { name: '${NAME}', url: 'https://a.test/' },
+        { name: '${NAME}', url: 'https://b.test/' },
+      ],
+    },
+    { NAME: SECRET },
+  );
+  assert.ok(
+    list.includes(
+      '$.sites[0].name: a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted',
+    ),
+    list.join('\n'),
+  );
+  assert.ok(
+    list.includes(
+      '$.sites[1].name: a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted',
+    ),
+    list.join('\n'),
+  );
   for (const p of list) assert.ok(!p.includes(SECRET), `secret in: ${p}`);
 });
 

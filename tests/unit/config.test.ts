@@ -39,9 +39,21 @@ test('policy: site overrides beat file defaults, which beat built-in defaults', 
 });
 
 test('policy.failOn: file and site levels like every policy field; FAIL_ON overrides both', () => {
-  const file = { policy: { failOn: 'high' }, sites: [{ name: 'a', url: 'https://a.test/' }, { name: 'b', url: 'https://b.test/', policy: { failOn: 'low' } }] };
-  assert.deepEqual(parse(file).sites.map((s) => s.policy.failOn), ['high', 'low']);
-  assert.deepEqual(parse(file, { FAIL_ON: 'critical' }).sites.map((s) => s.policy.failOn), ['critical', 'critical']);
+  const file = {
+    policy: { failOn: 'high' },
+    sites: [
+      { name: 'a', url: 'https://a.test/' },
+      { name: 'b', url: 'https://b.test/', policy: { failOn: 'low' } },
+    ],
+  };
+  assert.deepEqual(
+    parse(file).sites.map((s) => s.policy.failOn),
+    ['high', 'low'],
+  );
+  assert.deepEqual(
+    parse(file, { FAIL_ON: 'critical' }).sites.map((s) => s.policy.failOn),
+    ['critical', 'critical'],
+  );
   assert.deepEqual(problems(oneSite({ policy: { failOn: 'severe' } }), { FAIL_ON: 'warn' }), [
     'FAIL_ON: expected one of: critical, high, medium, low, info',
     '$.sites[0].policy.failOn: expected one of: critical, high, medium, low, info',
@@ -85,7 +97,15 @@ test('every problem is listed with its JSON path', () => {
 });
 
 test('${VAR} placeholders come from the environment; a missing one is named with its path', () => {
-  const file = { sites: [{ name: 'a', url: 'https://${HOST}/', flows: [{ name: 'login', steps: [{ fill: '#password', value: '${SHOP_PASSWORD}' }] }] }] };
+  const file = {
+    sites: [
+      {
+        name: 'a',
+        url: 'https://${HOST}/',
+        flows: [{ name: 'login', steps: [{ fill: '#password', value: '${SHOP_PASSWORD}' }] }],
+      },
+    ],
+  };
   const config = parse(file, { HOST: 'a.test', SHOP_PASSWORD: 's3cret' });
   assert.equal(config.sites[0]!.url, 'https://a.test/');
   assert.deepEqual(config.secrets.sort(), ['a.test', 's3cret']);

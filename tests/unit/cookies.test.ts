@@ -14,14 +14,41 @@ const S = site();
 
 /** A visit whose document response sends these Set-Cookie headers. */
 const setting = (headers: string[], url = PAGE, over: Partial<PageVisit> = {}) =>
-  visit(PAGE, { responses: [response(PAGE), response(url, { resourceType: 'image', isNavigation: false, headers: headers.map((h): [string, string] => ['set-cookie', h]) })], ...over });
-const jar = (name: string, over: Partial<JarCookie> = {}): JarCookie => ({ name, domain: 'example.test', path: '/', secure: true, httpOnly: false, session: true, sameSite: 'Lax', ...over });
-const findings = (check: Check<'pages'>, ...visits: PageVisit[]) => check.run(S, { pages: pages(...visits) }).findings.map((f): [string, string, string] => [f.severity, f.target, f.message]);
+  visit(PAGE, {
+    responses: [
+      response(PAGE),
+      response(url, {
+        resourceType: 'image',
+        isNavigation: false,
+        headers: headers.map((h): [string, string] => ['set-cookie', h]),
+      }),
+    ],
+    ...over,
+  });
+const jar = (name: string, over: Partial<JarCookie> = {}): JarCookie => ({
+  name,
+  domain: 'example.test',
+  path: '/',
+  secure: true,
+  httpOnly: false,
+  session: true,
+  sameSite: 'Lax',
+  ...over,
+});
+const findings = (check: Check<'pages'>, ...visits: PageVisit[]) =>
+  check
+    .run(S, { pages: pages(...visits) })
+    .findings.map((f): [string, string, string] => [f.severity, f.target, f.message]);
 
 const GOOD = 'session=x; Path=/; Secure; HttpOnly; SameSite=Lax';
 
 test('a cookie with every attribute right passes all three checks', () => {
-  for (const check of [cookieSecure, cookieHttpOnly, cookieSameSite]) assert.deepEqual(findings(check, setting([GOOD, '__Host-id=1; Path=/; Secure; HttpOnly; SameSite=Strict'])), [], check.id);
+  for (const check of [cookieSecure, cookieHttpOnly, cookieSameSite])
+    assert.deepEqual(
+      findings(check, setting([GOOD, '__Host-id=1; Path=/; Secure; HttpOnly; SameSite=Strict'])),
+      [],
+      check.id,
+    );
 });
 
 test('no cookies at all: not applicable (skipped), not passed', () => {
@@ -33,70 +60,151 @@ test('no cookies at all: not applicable (skipped), not passed', () => {
 
 test('cookie-secure: a session cookie without Secure is high, another cookie medium', () => {
   assert.deepEqual(findings(cookieSecure, setting(['sid=1; HttpOnly; SameSite=Lax', 'theme=dark; SameSite=Lax'])), [
-    ['high', `sid (${PAGE})`, 'session or authentication cookie without the Secure attribute: the browser also sends it over plain http'],
+    [
+      'high',
+      `sid (${PAGE})`,
+      'session or authentication cookie without the Secure attribute: the browser also sends it over plain http',
+    ],
     ['medium', `theme (${PAGE})`, 'cookie without the Secure attribute: the browser also sends it over plain http'],
   ]);
 });
 
 test('cookie-httponly: session names by pattern are high, CSRF tokens and other cookies low', () => {
-  assert.deepEqual(findings(cookieHttpOnly, setting(['JSESSIONID=1; Secure', 'auth_token=1; Secure', 'XSRF-TOKEN=1; Secure', 'theme=1; Secure', 'sidebar=1; Secure'])).map(([sev, target]) => [sev, target]), [
-    ['high', `JSESSIONID (${PAGE})`],
-    ['high', `auth_token (${PAGE})`],
-    ['low', `XSRF-TOKEN (${PAGE})`],
-    ['low', `theme (${PAGE})`],
-    ['low', `sidebar (${PAGE})`],
-  ]);
+  assert.deepEqual(
+    findings(
+      cookieHttpOnly,
+      setting([
+        'JSESSIONID=1; Secure',
+        'auth_token=1; Secure',
+        'XSRF-TOKEN=1; Secure',
+        'theme=1; Secure',
+        'sidebar=1; Secure',
+      ]),
+    ).map(([sev, target]) => [sev, target]),
+    [
+      ['high', `JSESSIONID (${PAGE})`],
+      ['high', `auth_token (${PAGE})`],
+      ['low', `XSRF-TOKEN (${PAGE})`],
+      ['low', `theme (${PAGE})`],
+      ['low', `sidebar (${PAGE})`],
+    ],
+  );
 });
 
 test('cookie-httponly: the site may name its own session cookies', () => {
   const custom = site({ cookies: { sessionNames: ['^acct$'], ignore: [] } });
   const out = cookieHttpOnly.run(custom, { pages: pages(setting(['acct=1; Secure', 'session=1; Secure'])) });
-  assert.deepEqual(out.findings.map((f) => [f.severity, f.target]), [['high', `acct (${PAGE})`], ['low', `session (${PAGE})`]]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.target]),
+    [
+      ['high', `acct (${PAGE})`],
+      ['low', `session (${PAGE})`],
+    ],
+  );
 });
 
 test('cookies set by a script are judged from the jar, and cannot be HttpOnly', () => {
   const v = visit(PAGE, { cookies: [jar('js_session', { sameSite: undefined }), jar('ui', { secure: false })] });
-  assert.deepEqual(findings(cookieHttpOnly, v).map(([sev, , msg]) => [sev, msg]), [
-    ['high', 'session or authentication cookie set by a script on the page without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it'],
-    ['low', 'cookie set by a script on the page without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it'],
-  ]);
-  assert.deepEqual(findings(cookieSecure, v).map(([sev, target]) => [sev, target]), [['medium', `ui (${PAGE})`]]);
-  assert.deepEqual(findings(cookieSameSite, v).map(([sev, target]) => [sev, target]), [['medium', `js_session (${PAGE})`]]);
+  assert.deepEqual(
+    findings(cookieHttpOnly, v).map(([sev, , msg]) => [sev, msg]),
+    [
+      [
+        'high',
+        'session or authentication cookie set by a script on the page without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it',
+      ],
+      [
+        'low',
+        'cookie set by a script on the page without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it',
+      ],
+    ],
+  );
+  assert.deepEqual(
+    findings(cookieSecure, v).map(([sev, target]) => [sev, target]),
+    [['medium', `ui (${PAGE})`]],
+  );
+  assert.deepEqual(
+    findings(cookieSameSite, v).map(([sev, target]) => [sev, target]),
+    [['medium', `js_session (${PAGE})`]],
+  );
 });
 
 test('a jar cookie that a Set-Cookie header explains is judged from the header only', () => {
   const v = setting([GOOD], PAGE, { cookies: [jar('session', { httpOnly: true })] });
-  assert.deepEqual(cookieRecords(pages(v)).map((c) => [c.name, c.via]), [['session', 'header']]);
+  assert.deepEqual(
+    cookieRecords(pages(v)).map((c) => [c.name, c.via]),
+    [['session', 'header']],
+  );
 });
 
 test('cookie-samesite: missing and invalid SameSite, None without Secure', () => {
-  assert.deepEqual(findings(cookieSameSite, setting(['a=1; Secure; HttpOnly', 'b=1; Secure; HttpOnly; SameSite=Sometimes', 'c=1; HttpOnly; SameSite=None', 'd=1; Secure; HttpOnly; SameSite=None'])).map(([sev, target, msg]) => [sev, target, msg.split(':')[0]]), [
-    ['low', `a (${PAGE})`, 'cookie has no SameSite attribute'],
-    ['low', `b (${PAGE})`, 'cookie has an invalid SameSite value'],
-    ['high', `c (${PAGE})`, 'cookie sets SameSite=None without Secure'],
-  ]);
+  assert.deepEqual(
+    findings(
+      cookieSameSite,
+      setting([
+        'a=1; Secure; HttpOnly',
+        'b=1; Secure; HttpOnly; SameSite=Sometimes',
+        'c=1; HttpOnly; SameSite=None',
+        'd=1; Secure; HttpOnly; SameSite=None',
+      ]),
+    ).map(([sev, target, msg]) => [sev, target, msg.split(':')[0]]),
+    [
+      ['low', `a (${PAGE})`, 'cookie has no SameSite attribute'],
+      ['low', `b (${PAGE})`, 'cookie has an invalid SameSite value'],
+      ['high', `c (${PAGE})`, 'cookie sets SameSite=None without Secure'],
+    ],
+  );
 });
 
 test('cookie-samesite: __Secure- and __Host- prefixes, case-insensitively', () => {
-  const out = findings(cookieSameSite, setting(['__Secure-a=1; HttpOnly; SameSite=Lax', '__host-b=1; Secure; HttpOnly; SameSite=Lax; Path=/app; Domain=example.test', '__Host-c=1; Path=/; Secure; HttpOnly; SameSite=Lax']));
-  assert.deepEqual(out.map(([sev, target, msg]) => [sev, target, msg.split(':')[0]]), [
-    ['high', `__Secure-a (${PAGE})`, 'the __Secure- prefix requires Secure'],
-    ['high', `__host-b (${PAGE})`, 'the __Host- prefix requires Path=/ (got Path=/app)'],
-    ['high', `__host-b (${PAGE})`, 'the __Host- prefix forbids Domain (got Domain=example.test)'],
-  ]);
+  const out = findings(
+    cookieSameSite,
+    setting([
+      '__Secure-a=1; HttpOnly; SameSite=Lax',
+      '__host-b=1; Secure; HttpOnly; SameSite=Lax; Path=/app; Domain=example.test',
+      '__Host-c=1; Path=/; Secure; HttpOnly; SameSite=Lax',
+    ]),
+  );
+  assert.deepEqual(
+    out.map(([sev, target, msg]) => [sev, target, msg.split(':')[0]]),
+    [
+      ['high', `__Secure-a (${PAGE})`, 'the __Secure- prefix requires Secure'],
+      ['high', `__host-b (${PAGE})`, 'the __Host- prefix requires Path=/ (got Path=/app)'],
+      ['high', `__host-b (${PAGE})`, 'the __Host- prefix forbids Domain (got Domain=example.test)'],
+    ],
+  );
 });
 
 test('cookie-samesite: a subdomain widening a cookie to its parent domain is low; the domain itself is not', () => {
   const wide = setting(['w=1; Domain=example.test; Secure; HttpOnly; SameSite=Lax'], 'https://www.example.test/pixel');
-  assert.deepEqual(findings(cookieSameSite, wide).map(([sev, target]) => [sev, target]), [['low', 'w (https://www.example.test/pixel)']]);
-  assert.deepEqual(findings(cookieSameSite, setting(['w=1; Domain=.example.test; Secure; HttpOnly; SameSite=Lax'])), []);
+  assert.deepEqual(
+    findings(cookieSameSite, wide).map(([sev, target]) => [sev, target]),
+    [['low', 'w (https://www.example.test/pixel)']],
+  );
+  assert.deepEqual(
+    findings(cookieSameSite, setting(['w=1; Domain=.example.test; Secure; HttpOnly; SameSite=Lax'])),
+    [],
+  );
 });
 
 test('deletions and listed cookies are not judged; the reason shows as a note', () => {
-  const listed = site({ cookies: { sessionNames: ['sess'], ignore: [{ name: '_ga', domain: 'example.test', reason: 'analytics, accepted by security review' }] } });
-  const out = cookieSecure.run(listed, { pages: pages(setting(['old=; Max-Age=0', 'gone=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', '_ga=1'], 'https://www.example.test/')) });
+  const listed = site({
+    cookies: {
+      sessionNames: ['sess'],
+      ignore: [{ name: '_ga', domain: 'example.test', reason: 'analytics, accepted by security review' }],
+    },
+  });
+  const out = cookieSecure.run(listed, {
+    pages: pages(
+      setting(
+        ['old=; Max-Age=0', 'gone=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', '_ga=1'],
+        'https://www.example.test/',
+      ),
+    ),
+  });
   assert.deepEqual(out.findings, []);
-  assert.deepEqual(out.notes, ['cookie _ga (https://www.example.test/) is not judged: analytics, accepted by security review']);
+  assert.deepEqual(out.notes, [
+    'cookie _ga (https://www.example.test/) is not judged: analytics, accepted by security review',
+  ]);
   assert.equal(statusOf(out), 'skipped');
 });
 
@@ -107,5 +215,8 @@ test('the same cookie set on every page is one finding, named after its first se
 
 test('a page that did not load cannot be measured', () => {
   const out = cookieSecure.run(S, { pages: pages(unloaded(PAGE, 'net::ERR_TIMED_OUT')) });
-  assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    [PAGE],
+  );
 });

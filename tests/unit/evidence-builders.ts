@@ -32,7 +32,12 @@ export function site(overrides: Partial<Site> = {}): Site {
 
 const HSTS: [string, string] = ['strict-transport-security', 'max-age=31536000'];
 
-export function answer(url: string, status = 200, headers: [string, string][] = url.startsWith('https') ? [HSTS] : [], location?: string): HttpExchange {
+export function answer(
+  url: string,
+  status = 200,
+  headers: [string, string][] = url.startsWith('https') ? [HSTS] : [],
+  location?: string,
+): HttpExchange {
   const u = new URL(url);
   return {
     url,
@@ -40,7 +45,9 @@ export function answer(url: string, status = 200, headers: [string, string][] = 
     status,
     headers: location ? [...headers, ['location', location]] : headers,
     location: location ? new URL(location, url).href : undefined,
-    ...(u.protocol === 'https:' ? { tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', authorized: true } } : {}),
+    ...(u.protocol === 'https:'
+      ? { tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', authorized: true } }
+      : {}),
     elapsedMs: 1,
   };
 }
@@ -74,7 +81,10 @@ export function healthyHost(host: string): HostTransport {
   return {
     host,
     https: chain(answer(`https://${host}/`)),
-    http: chain(redirectHop(`http://${host}/?https-scan=1`, `https://${host}/?https-scan=1`), answer(`https://${host}/?https-scan=1`)),
+    http: chain(
+      redirectHop(`http://${host}/?https-scan=1`, `https://${host}/?https-scan=1`),
+      answer(`https://${host}/?https-scan=1`),
+    ),
   };
 }
 
@@ -83,7 +93,15 @@ export function transport(...hosts: HostTransport[]): TransportEvidence {
 }
 
 export function response(url: string, overrides: Partial<ObservedResponse> = {}): ObservedResponse {
-  return { url, status: 200, resourceType: 'document', isNavigation: true, mainFrame: true, headers: [HSTS], ...overrides };
+  return {
+    url,
+    status: 200,
+    resourceType: 'document',
+    isNavigation: true,
+    mainFrame: true,
+    headers: [HSTS],
+    ...overrides,
+  };
 }
 
 export function visit(url: string, overrides: Partial<PageVisit> = {}): PageVisit {
@@ -133,20 +151,56 @@ export function certificate(overrides: Partial<CertificateFacts> = {}): Certific
 }
 
 export const intermediate = (overrides: Partial<CertificateFacts> = {}): CertificateFacts =>
-  certificate({ subject: 'CN=Issuing CA', subjectAltNames: null, issuer: 'CN=Root CA', validTo: daysFromNow(300), ...overrides });
+  certificate({
+    subject: 'CN=Issuing CA',
+    subjectAltNames: null,
+    issuer: 'CN=Root CA',
+    validTo: daysFromNow(300),
+    ...overrides,
+  });
 export const trustedRoot = (): CertificateFacts =>
-  certificate({ subject: 'CN=Root CA', subjectAltNames: null, issuer: 'CN=Root CA', validTo: daysFromNow(3000), selfSigned: true, inTrustStore: true, signatureHash: 'SHA-1', signatureAlgorithm: 'RSASSA-PKCS1-v1_5 with SHA-1', keyType: 'rsa', keyBits: 2048 });
+  certificate({
+    subject: 'CN=Root CA',
+    subjectAltNames: null,
+    issuer: 'CN=Root CA',
+    validTo: daysFromNow(3000),
+    selfSigned: true,
+    inTrustStore: true,
+    signatureHash: 'SHA-1',
+    signatureAlgorithm: 'RSASSA-PKCS1-v1_5 with SHA-1',
+    keyType: 'rsa',
+    keyBits: 2048,
+  });
 
-export const accepted = (name: string, protocol = name): SuiteProbe => ({ name, result: 'accepted', protocol, cipher: 'TEST_CIPHER' });
-export const refused = (name: string): SuiteProbe => ({ name, result: 'refused', error: { kind: 'tls', phase: 'tls', code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', message: 'alert' } });
-export const notProbed = (name: string): SuiteProbe => ({ name, result: 'not-probed', reason: `the library cannot offer ${name}` });
+export const accepted = (name: string, protocol = name): SuiteProbe => ({
+  name,
+  result: 'accepted',
+  protocol,
+  cipher: 'TEST_CIPHER',
+});
+export const refused = (name: string): SuiteProbe => ({
+  name,
+  result: 'refused',
+  error: { kind: 'tls', phase: 'tls', code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', message: 'alert' },
+});
+export const notProbed = (name: string): SuiteProbe => ({
+  name,
+  result: 'not-probed',
+  reason: `the library cannot offer ${name}`,
+});
 
 /** A host with a trusted EC chain (leaf, intermediate, root from the trust store) that offers only TLS 1.2 and 1.3. */
 export function tlsHost(host: string, overrides: Partial<HostTls> = {}): HostTls {
   return {
     host,
     connectedTo: `${host}:443`,
-    handshake: { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', authorized: true, trustAnchor: 'CN=Root CA', coversHost: true },
+    handshake: {
+      protocol: 'TLSv1.3',
+      cipher: 'TLS_AES_128_GCM_SHA256',
+      authorized: true,
+      trustAnchor: 'CN=Root CA',
+      coversHost: true,
+    },
     chain: [certificate({ subject: `CN=${host}`, subjectAltNames: [host] }), intermediate(), trustedRoot()],
     protocols: [notProbed('SSLv3'), refused('TLSv1'), refused('TLSv1.1'), accepted('TLSv1.2'), accepted('TLSv1.3')],
     ciphers: [refused('NULL'), notProbed('EXPORT'), refused('anonymous'), refused('RC4'), refused('3DES')],
@@ -174,5 +228,10 @@ export function tlsEvidence(...hosts: HostTls[]): TlsEvidence {
 
 /** A listed page the browser could not load (or read): the recorder marks it unread. */
 export function unloaded(url: string, error: string): PageVisit {
-  return visit(url, { error, responses: [], navigations: [], unread: [{ target: url, reason: `the page did not load: ${error}` }] });
+  return visit(url, {
+    error,
+    responses: [],
+    navigations: [],
+    unread: [{ target: url, reason: `the page did not load: ${error}` }],
+  });
 }

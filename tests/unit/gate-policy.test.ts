@@ -24,8 +24,11 @@ function outcome(...findings: [Severity, string, string][]) {
   return out.done();
 }
 
-const judge = (failOn: Severity, accept: Acceptance[] = [], out = outcome(['high', 'missing', 'https://a.test/'], ['low', 'short-max-age', 'https://b.test/'])) =>
-  toResult(site({ policy: { ...site().policy, failOn } }), check, out, accept, new Date('2026-11-25T12:00:00Z'));
+const judge = (
+  failOn: Severity,
+  accept: Acceptance[] = [],
+  out = outcome(['high', 'missing', 'https://a.test/'], ['low', 'short-max-age', 'https://b.test/']),
+) => toResult(site({ policy: { ...site().policy, failOn } }), check, out, accept, new Date('2026-11-25T12:00:00Z'));
 
 test('findings at or above failOn fail, those below are warnings', () => {
   assert.equal(judge('medium').status, 'failed');
@@ -39,8 +42,14 @@ test('findings at or above failOn fail, those below are warnings', () => {
 test('an acceptance in force sets the finding aside as accepted, with its reason', () => {
   const r = judge('medium', [{ code: 'hsts.missing', reason: 'legacy host, retired in Q1', expires: '2026-11-25' }]);
   assert.equal(r.status, 'warning', 'the low finding still warns');
-  assert.deepEqual(r.findings.map((f) => f.code), ['hsts.short-max-age']);
-  assert.deepEqual(r.accepted.map((f) => [f.code, f.acceptance]), [['hsts.missing', { reason: 'legacy host, retired in Q1', expires: '2026-11-25', expired: false }]]);
+  assert.deepEqual(
+    r.findings.map((f) => f.code),
+    ['hsts.short-max-age'],
+  );
+  assert.deepEqual(
+    r.accepted.map((f) => [f.code, f.acceptance]),
+    [['hsts.missing', { reason: 'legacy host, retired in Q1', expires: '2026-11-25', expired: false }]],
+  );
 });
 
 test('an expired acceptance fails again and says it expired', () => {
@@ -48,7 +57,10 @@ test('an expired acceptance fails again and says it expired', () => {
   assert.equal(r.status, 'failed');
   assert.deepEqual(r.accepted, []);
   const message = failureMessage(r);
-  assert.match(message, /\[high\] https:\/\/a\.test\/: missing on https:\/\/a\.test\/ \(hsts\.missing\) \(the acceptance of this finding expired on 2026-11-24: "legacy host"\)/);
+  assert.match(
+    message,
+    /\[high\] https:\/\/a\.test\/: missing on https:\/\/a\.test\/ \(hsts\.missing\) \(the acceptance of this finding expired on 2026-11-24: "legacy host"\)/,
+  );
 });
 
 test('an acceptance in force wins over an expired one for the same finding', () => {
@@ -56,11 +68,19 @@ test('an acceptance in force wins over an expired one for the same finding', () 
     { code: 'hsts.missing', reason: 'old', expires: '2025-01-01' },
     { code: 'hsts.missing', reason: 'renewed', expires: '2027-01-01' },
   ]);
-  assert.deepEqual(r.accepted.map((f) => f.acceptance.reason), ['renewed']);
+  assert.deepEqual(
+    r.accepted.map((f) => f.acceptance.reason),
+    ['renewed'],
+  );
 });
 
 test('site, target, check and code must all match when given', () => {
-  const entry = (extra: Partial<Acceptance>): Acceptance => ({ reason: 'r', expires: '2027-01-01', check: 'hsts', ...extra });
+  const entry = (extra: Partial<Acceptance>): Acceptance => ({
+    reason: 'r',
+    expires: '2027-01-01',
+    check: 'hsts',
+    ...extra,
+  });
   assert.equal(judge('medium', [entry({ site: 'another' })]).accepted.length, 0);
   assert.equal(judge('medium', [entry({ site: 'example' })]).accepted.length, 2);
   assert.equal(judge('medium', [entry({ target: 'https://b.test/' })]).accepted.length, 1);
@@ -89,12 +109,21 @@ test('policy.failOn per site, and FAIL_ON over every site (config stub until con
   const { ConfigError } = await import('../../src/config/errors.ts');
   const file = JSON.stringify({
     policy: { failOn: 'high' },
-    sites: [{ name: 'a', url: 'https://a.test/' }, { name: 'b', url: 'https://b.test/', policy: { failOn: 'low' } }],
+    sites: [
+      { name: 'a', url: 'https://a.test/' },
+      { name: 'b', url: 'https://b.test/', policy: { failOn: 'low' } },
+    ],
     accept: [{ code: 'hsts.missing', reason: 'r', expires: '2027-01-01' }],
   });
-  const failOn = (env: NodeJS.ProcessEnv) => parseScanConfig(file, '/x/sites.json', env).sites.map((s) => s.policy.failOn);
+  const failOn = (env: NodeJS.ProcessEnv) =>
+    parseScanConfig(file, '/x/sites.json', env).sites.map((s) => s.policy.failOn);
   assert.deepEqual(failOn({}), ['high', 'low']);
   assert.deepEqual(failOn({ FAIL_ON: 'critical' }), ['critical', 'critical']);
-  assert.deepEqual(parseScanConfig(file, '/x/sites.json', {}).accept, [{ code: 'hsts.missing', reason: 'r', expires: '2027-01-01' }]);
-  assert.throws(() => failOn({ FAIL_ON: 'severe' }), (err) => err instanceof ConfigError && /FAIL_ON: expected one of/.test(err.message));
+  assert.deepEqual(parseScanConfig(file, '/x/sites.json', {}).accept, [
+    { code: 'hsts.missing', reason: 'r', expires: '2027-01-01' },
+  ]);
+  assert.throws(
+    () => failOn({ FAIL_ON: 'severe' }),
+    (err) => err instanceof ConfigError && /FAIL_ON: expected one of/.test(err.message),
+  );
 });

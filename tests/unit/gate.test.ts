@@ -20,7 +20,8 @@ test('0 clean, 1 findings (even with unmeasured checks), 3 could not measure onl
 
 test('the command: reads the file named, says why, exits with the code', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gate-'));
-  const run = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gate.ts', file], { encoding: 'utf8' });
+  const run = (file: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gate.ts', file], { encoding: 'utf8' });
   writeFileSync(path.join(dir, 'ok.json'), JSON.stringify(totals(0, 0)));
   writeFileSync(path.join(dir, 'down.json'), JSON.stringify(totals(0, 2)));
   assert.equal(run(path.join(dir, 'ok.json')).status, 0);

@@ -38,7 +38,11 @@ async function silentServer() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as net.AddressInfo).port;
-  const ctx = (connectMs: number) => ({ connectTo: { 'silent.test:443': `127.0.0.1:${port}` }, ca: [], timeouts: { connectMs, requestMs: 1000, pageMs: 1000, settleMs: 0, stepMs: 1000 } });
+  const ctx = (connectMs: number) => ({
+    connectTo: { 'silent.test:443': `127.0.0.1:${port}` },
+    ca: [],
+    timeouts: { connectMs, requestMs: 1000, pageMs: 1000, settleMs: 0, stepMs: 1000 },
+  });
   return { sockets, ctx, close: () => server.close() };
 }
 
@@ -60,7 +64,9 @@ test('a timed-out attempt is made once more, then recorded as a timeout', async 
 test('connections to one server wait for a slot: 6 attempts open 4 connections, the others only once one ends', async () => {
   const silent = await silentServer();
   try {
-    const attempts = Promise.all(Array.from({ length: 6 }, () => openConnection(silent.ctx(60_000), 'silent.test', 443, true)));
+    const attempts = Promise.all(
+      Array.from({ length: 6 }, () => openConnection(silent.ctx(60_000), 'silent.test', 443, true)),
+    );
     while (silent.sockets.length < HANDSHAKES_PER_SERVER) await new Promise((r) => setTimeout(r, 10));
     // Without slots all six would be here within milliseconds; with them, none comes until one ends.
     await new Promise((r) => setTimeout(r, 200));
@@ -71,7 +77,10 @@ test('connections to one server wait for a slot: 6 attempts open 4 connections, 
       await new Promise((r) => setTimeout(r, 10));
     }
     const results = await attempts;
-    assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.error.kind)), Array(6).fill('tls'));
+    assert.deepEqual(
+      results.map((r) => (r.ok ? 'ok' : r.error.kind)),
+      Array(6).fill('tls'),
+    );
     assert.equal(silent.sockets.length, 6);
   } finally {
     silent.close();

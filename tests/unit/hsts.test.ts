@@ -4,7 +4,12 @@ import { hsts, parseSts } from '../../src/checks/hsts.ts';
 import { answer, chain, failed, healthyHost, pages, response, site, transport, visit } from './evidence-builders.ts';
 
 test('parseSts follows RFC 6797', () => {
-  assert.deepEqual(parseSts('max-age=31536000; includeSubDomains; preload'), { ok: true, maxAge: 31536000, includeSubDomains: true, preload: true });
+  assert.deepEqual(parseSts('max-age=31536000; includeSubDomains; preload'), {
+    ok: true,
+    maxAge: 31536000,
+    includeSubDomains: true,
+    preload: true,
+  });
   assert.deepEqual(parseSts('MAX-AGE="600"'), { ok: true, maxAge: 600, includeSubDomains: false, preload: false });
   assert.equal(parseSts('includeSubDomains').ok, false);
   assert.equal(parseSts('max-age=abc').ok, false);
@@ -22,14 +27,23 @@ const withHeader = (value: string | null) => ({
 test('a good header passes; missing, short and malformed are findings', () => {
   const run = (v: string | null) => hsts.run(S, { transport: transport(withHeader(v)), pages: pages() }).findings;
   assert.deepEqual(run('max-age=31536000; includeSubDomains'), []);
-  assert.deepEqual(run(null).map((f) => f.severity), ['high']);
-  assert.deepEqual(run('max-age=86400').map((f) => f.severity), ['medium']);
+  assert.deepEqual(
+    run(null).map((f) => f.severity),
+    ['high'],
+  );
+  assert.deepEqual(
+    run('max-age=86400').map((f) => f.severity),
+    ['medium'],
+  );
   assert.match(run('max-age=0')[0]!.message, /forget HSTS/);
   assert.match(run('max-age=x')[0]!.message, /malformed/);
 });
 
 test('policy changes the minimum', () => {
-  const out = hsts.run(site({ hosts: ['example.test'], policy: { ...S.policy, minHstsMaxAge: 86400 } }), { transport: transport(withHeader('max-age=86400')), pages: pages() });
+  const out = hsts.run(site({ hosts: ['example.test'], policy: { ...S.policy, minHstsMaxAge: 86400 } }), {
+    transport: transport(withHeader('max-age=86400')),
+    pages: pages(),
+  });
   assert.deepEqual(out.findings, []);
 });
 
@@ -42,11 +56,24 @@ test('browser document responses of own hosts are judged, others not', () => {
     ],
   });
   const out = hsts.run(S, { transport: transport(healthyHost('example.test')), pages: pages(v) });
-  assert.deepEqual(out.findings.map((f) => f.target), ['https://example.test/a']);
+  assert.deepEqual(
+    out.findings.map((f) => f.target),
+    ['https://example.test/a'],
+  );
 });
 
 test('an unreachable host is could-not-measure, not a failure', () => {
-  const out = hsts.run(S, { transport: transport({ host: 'example.test', https: chain(failed('https://example.test/', { kind: 'refused' })), http: chain(failed('http://example.test/', { kind: 'refused' })) }), pages: pages() });
+  const out = hsts.run(S, {
+    transport: transport({
+      host: 'example.test',
+      https: chain(failed('https://example.test/', { kind: 'refused' })),
+      http: chain(failed('http://example.test/', { kind: 'refused' })),
+    }),
+    pages: pages(),
+  });
   assert.deepEqual(out.findings, []);
-  assert.deepEqual(out.unmeasured.map((u) => u.target), ['example.test']);
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    ['example.test'],
+  );
 });

@@ -5,7 +5,9 @@ import { statusOf } from '../../src/model/findings.ts';
 import { answer, chain, failed, healthyHost, site, transport } from './evidence-builders.ts';
 
 test('healthy hosts pass', () => {
-  const out = httpsPort443.run(site(), { transport: transport(healthyHost('example.test'), healthyHost('www.example.test')) });
+  const out = httpsPort443.run(site(), {
+    transport: transport(healthyHost('example.test'), healthyHost('www.example.test')),
+  });
   assert.deepEqual(out.findings, []);
   assert.deepEqual(out.checked, ['example.test', 'www.example.test']);
   assert.equal(statusOf(out), 'passed');
@@ -19,7 +21,10 @@ test('each failure kind is one finding naming the host and why', () => {
     ['tls', 'TLS handshake failed'],
   ] as const;
   for (const [kind, words] of kinds) {
-    const broken = { ...healthyHost('www.example.test'), https: chain(failed('https://www.example.test/', { kind, phase: kind === 'tls' ? 'tls' : 'connect' })) };
+    const broken = {
+      ...healthyHost('www.example.test'),
+      https: chain(failed('https://www.example.test/', { kind, phase: kind === 'tls' ? 'tls' : 'connect' })),
+    };
     const out = httpsPort443.run(site(), { transport: transport(healthyHost('example.test'), broken) });
     assert.equal(out.findings.length, 1, kind);
     assert.equal(out.findings[0]!.target, 'www.example.test');
@@ -31,7 +36,12 @@ test('each failure kind is one finding naming the host and why', () => {
 
 test('a certificate problem is not a port problem', () => {
   const host = healthyHost('example.test');
-  host.https.hops[0]!.tls = { protocol: 'TLSv1.3', cipher: 'x', authorized: false, authorizationError: 'CERT_HAS_EXPIRED' };
+  host.https.hops[0]!.tls = {
+    protocol: 'TLSv1.3',
+    cipher: 'x',
+    authorized: false,
+    authorizationError: 'CERT_HAS_EXPIRED',
+  };
   assert.deepEqual(httpsPort443.run(site(), { transport: transport(host) }).findings, []);
 });
 
@@ -46,7 +56,13 @@ test('a 5xx on the site URL is a warning, on another host nothing', () => {
 });
 
 test('TLS up but no HTTP answer is a finding of its own', () => {
-  const host = { ...healthyHost('example.test'), https: chain({ ...failed('https://example.test/', { kind: 'timeout', phase: 'http' }), tls: { protocol: 'TLSv1.3', cipher: 'x', authorized: true } }) };
+  const host = {
+    ...healthyHost('example.test'),
+    https: chain({
+      ...failed('https://example.test/', { kind: 'timeout', phase: 'http' }),
+      tls: { protocol: 'TLSv1.3', cipher: 'x', authorized: true },
+    }),
+  };
   const out = httpsPort443.run(site(), { transport: transport(host) });
   assert.match(out.findings[0]!.message, /completed the TLS handshake .* but gave no HTTP answer/);
 });

@@ -29,7 +29,11 @@ const PAGE = 'https://example.test/checkout';
 const DEFAULTS: JudgeSettings = { failOn: 'medium', accept: [] };
 
 /** A test's browser context whose recording holds the given evidence, and what the matchers annotated. */
-function recorded(evidence: { pages?: PagesEvidence; tls?: TlsEvidence }, settings: JudgeSettings = DEFAULTS, judgedAs: Site = site()) {
+function recorded(
+  evidence: { pages?: PagesEvidence; tls?: TlsEvidence },
+  settings: JudgeSettings = DEFAULTS,
+  judgedAs: Site = site(),
+) {
   const annotations: { type: string; description: string }[] = [];
   const session: SecuritySession = {
     settings,
@@ -49,11 +53,25 @@ const m = securityMatchers;
 const lines = (r: MatcherReturnType) => r.message().split('\n');
 
 const httpScript = (): PageVisit =>
-  visit(PAGE, { insecureReferences: [{ url: 'http://cdn.test/pay.js', frameUrl: PAGE, kind: 'script', via: 'script[src]' }] });
-const httpImage = (): PageVisit => visit(PAGE, { insecureReferences: [{ url: 'http://cdn.test/logo.png', frameUrl: PAGE, kind: 'image', via: 'img[src]' }] });
+  visit(PAGE, {
+    insecureReferences: [{ url: 'http://cdn.test/pay.js', frameUrl: PAGE, kind: 'script', via: 'script[src]' }],
+  });
+const httpImage = (): PageVisit =>
+  visit(PAGE, {
+    insecureReferences: [{ url: 'http://cdn.test/logo.png', frameUrl: PAGE, kind: 'image', via: 'img[src]' }],
+  });
 /** A visit whose document sets these cookies. */
 const setting = (...cookies: string[]): PageVisit =>
-  visit(PAGE, { responses: [response(PAGE, { headers: [['strict-transport-security', 'max-age=31536000'], ...cookies.map((c): [string, string] => ['set-cookie', c])] })] });
+  visit(PAGE, {
+    responses: [
+      response(PAGE, {
+        headers: [
+          ['strict-transport-security', 'max-age=31536000'],
+          ...cookies.map((c): [string, string] => ['set-cookie', c]),
+        ],
+      }),
+    ],
+  });
 
 test('toHaveNoMixedContent passes on a page that loads everything over https', async () => {
   const { page, annotations } = recorded({ pages: pages(visit(PAGE)) });
@@ -69,7 +87,10 @@ test('toHaveNoMixedContent fails on an http script, one line per finding with it
   assert.equal(r.name, 'toHaveNoMixedContent');
   const [header, finding, remediation] = lines(r);
   assert.equal(header, `toHaveNoMixedContent: 1 finding at medium or above (${PAGE})`);
-  assert.equal(finding, `[high] mixed-content.active http://cdn.test/pay.js: script (script[src]) over http on ${PAGE}: not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)`);
+  assert.equal(
+    finding,
+    `[high] mixed-content.active http://cdn.test/pay.js: script (script[src]) over http on ${PAGE}: not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)`,
+  );
   assert.match(remediation!, /^ {2}remediation: Serve every resource/);
 });
 
@@ -79,8 +100,14 @@ test('the threshold: a passive image fails at medium, is a warning annotation wh
 
   const atHigh = recorded({ pages: pages(httpImage()) }, { failOn: 'high', accept: [] });
   assert.equal((await m.toHaveNoMixedContent.call(expecting(), atHigh.page)).pass, true);
-  assert.deepEqual(atHigh.annotations.map((a) => a.type), ['security warning']);
-  assert.match(atHigh.annotations[0]!.description, /^\[medium\] mixed-content\.passive http:\/\/cdn\.test\/logo\.png: image/);
+  assert.deepEqual(
+    atHigh.annotations.map((a) => a.type),
+    ['security warning'],
+  );
+  assert.match(
+    atHigh.annotations[0]!.description,
+    /^\[medium\] mixed-content\.passive http:\/\/cdn\.test\/logo\.png: image/,
+  );
 
   // A matcher's own threshold overrides the fixture's.
   assert.equal((await m.toHaveNoMixedContent.call(expecting(), atHigh.page, { failOn: 'medium' })).pass, false);
@@ -89,13 +116,20 @@ test('the threshold: a passive image fails at medium, is a warning annotation wh
 test('an accepted finding (by code, and by target or pattern) passes and is annotated with its reason', async () => {
   for (const target of ['http://cdn.test/pay.js', /cdn\.test/, undefined]) {
     const { page, annotations } = recorded({ pages: pages(httpScript()) });
-    const r = await m.toHaveNoMixedContent.call(expecting(), page, { accept: [{ code: 'mixed-content.active', ...(target ? { target } : {}), reason: 'vendor fix due in May' }] });
+    const r = await m.toHaveNoMixedContent.call(expecting(), page, {
+      accept: [{ code: 'mixed-content.active', ...(target ? { target } : {}), reason: 'vendor fix due in May' }],
+    });
     assert.equal(r.pass, true, String(target));
     assert.equal(annotations[0]!.type, 'security accepted');
-    assert.match(annotations[0]!.description, /^\[high\] mixed-content\.active http:\/\/cdn\.test\/pay\.js: .* \(accepted: vendor fix due in May\)$/);
+    assert.match(
+      annotations[0]!.description,
+      /^\[high\] mixed-content\.active http:\/\/cdn\.test\/pay\.js: .* \(accepted: vendor fix due in May\)$/,
+    );
   }
   const other = recorded({ pages: pages(httpScript()) });
-  const r = await m.toHaveNoMixedContent.call(expecting(), other.page, { accept: [{ code: 'mixed-content.active', target: 'http://cdn.test/other.js', reason: 'another one' }] });
+  const r = await m.toHaveNoMixedContent.call(expecting(), other.page, {
+    accept: [{ code: 'mixed-content.active', target: 'http://cdn.test/other.js', reason: 'another one' }],
+  });
   assert.equal(r.pass, false, 'an acceptance for another target does not apply');
 });
 
@@ -110,11 +144,21 @@ test('a page that could not be read fails as "could not measure"', async () => {
 });
 
 test('.not needs a real finding: a clean page, or one that could not be measured, fails it', async () => {
-  assert.equal((await m.toHaveNoMixedContent.call(expecting(true), recorded({ pages: pages(httpScript()) }).page)).pass, false);
+  assert.equal(
+    (await m.toHaveNoMixedContent.call(expecting(true), recorded({ pages: pages(httpScript()) }).page)).pass,
+    false,
+  );
   const clean = await m.toHaveNoMixedContent.call(expecting(true), recorded({ pages: pages(visit(PAGE)) }).page);
   assert.equal(clean.pass, true);
-  assert.equal(clean.message(), `toHaveNoMixedContent: no finding at medium or above (${PAGE}): expected a finding at medium or above`);
-  assert.equal((await m.toHaveNoMixedContent.call(expecting(true), recorded({ pages: pages(unloaded(PAGE, 'timeout')) }).page)).pass, true);
+  assert.equal(
+    clean.message(),
+    `toHaveNoMixedContent: no finding at medium or above (${PAGE}): expected a finding at medium or above`,
+  );
+  assert.equal(
+    (await m.toHaveNoMixedContent.call(expecting(true), recorded({ pages: pages(unloaded(PAGE, 'timeout')) }).page))
+      .pass,
+    true,
+  );
 });
 
 test('toHaveSecureCookies passes on a Secure, HttpOnly, SameSite session cookie, on the page or its context', async () => {
@@ -123,11 +167,20 @@ test('toHaveSecureCookies passes on a Secure, HttpOnly, SameSite session cookie,
   assert.equal((await m.toHaveSecureCookies.call(expecting(), page)).pass, true);
 });
 
-test('toHaveSecureCookies fails on each broken rule with the cookie checks\' codes', async () => {
+test("toHaveSecureCookies fails on each broken rule with the cookie checks' codes", async () => {
   const cases: [string, string][] = [
-    ['sid=1; Path=/; HttpOnly; SameSite=Lax', '[high] cookie-secure.missing-secure sid (https://example.test/checkout)'],
-    ['sid=1; Path=/; Secure; SameSite=Lax', '[high] cookie-httponly.missing-httponly sid (https://example.test/checkout)'],
-    ['sid=1; Path=/; Secure; HttpOnly', '[medium] cookie-samesite.missing-samesite sid (https://example.test/checkout)'],
+    [
+      'sid=1; Path=/; HttpOnly; SameSite=Lax',
+      '[high] cookie-secure.missing-secure sid (https://example.test/checkout)',
+    ],
+    [
+      'sid=1; Path=/; Secure; SameSite=Lax',
+      '[high] cookie-httponly.missing-httponly sid (https://example.test/checkout)',
+    ],
+    [
+      'sid=1; Path=/; Secure; HttpOnly',
+      '[medium] cookie-samesite.missing-samesite sid (https://example.test/checkout)',
+    ],
   ];
   for (const [cookie, expected] of cases) {
     const { context } = recorded({ pages: pages(setting(cookie)) });
@@ -166,24 +219,48 @@ const loginForm = (action: string): FormSnapshot => ({
 });
 
 test('toBeSecurePage runs every page check: forms, HSTS of the documents, downgrades, mixed content, cookies', async () => {
-  assert.equal((await m.toBeSecurePage.call(expecting(), recorded({ pages: pages(setting('sid=1; Path=/; Secure; HttpOnly; SameSite=Lax')) }).page)).pass, true);
+  assert.equal(
+    (
+      await m.toBeSecurePage.call(
+        expecting(),
+        recorded({ pages: pages(setting('sid=1; Path=/; Secure; HttpOnly; SameSite=Lax')) }).page,
+      )
+    ).pass,
+    true,
+  );
 
   const broken: [PageVisit, string][] = [
-    [visit(PAGE, { forms: [loginForm('http://example.test/session')] }), '[high] secure-forms.submits-to-http https://example.test/checkout'],
-    [visit(PAGE, { responses: [response(PAGE, { headers: [] })] }), '[high] hsts.missing https://example.test/checkout'],
-    [visit(PAGE, { navigations: [{ url: 'http://example.test/cart', from: PAGE, mainFrame: true, redirected: false }] }), '[high] no-downgrade.navigation-to-http https://example.test/checkout'],
+    [
+      visit(PAGE, { forms: [loginForm('http://example.test/session')] }),
+      '[high] secure-forms.submits-to-http https://example.test/checkout',
+    ],
+    [
+      visit(PAGE, { responses: [response(PAGE, { headers: [] })] }),
+      '[high] hsts.missing https://example.test/checkout',
+    ],
+    [
+      visit(PAGE, {
+        navigations: [{ url: 'http://example.test/cart', from: PAGE, mainFrame: true, redirected: false }],
+      }),
+      '[high] no-downgrade.navigation-to-http https://example.test/checkout',
+    ],
     [httpScript(), '[high] mixed-content.active http://cdn.test/pay.js'],
     [setting('sid=1; Path=/; Secure; SameSite=Lax'), '[high] cookie-httponly.missing-httponly sid'],
   ];
   for (const [v, expected] of broken) {
     const r = await m.toBeSecurePage.call(expecting(), recorded({ pages: pages(v) }).page);
     assert.equal(r.pass, false, expected);
-    assert.ok(lines(r).some((l) => l.startsWith(`${expected}`)), `${expected}\n${r.message()}`);
+    assert.ok(
+      lines(r).some((l) => l.startsWith(`${expected}`)),
+      `${expected}\n${r.message()}`,
+    );
   }
 });
 
-test('toBeSecurePage judges HSTS only on the site\'s own hosts: a third-party document without it is not a finding', async () => {
-  const framed = visit(PAGE, { responses: [response(PAGE), response('https://widgets.other.test/', { mainFrame: false, headers: [] })] });
+test("toBeSecurePage judges HSTS only on the site's own hosts: a third-party document without it is not a finding", async () => {
+  const framed = visit(PAGE, {
+    responses: [response(PAGE), response('https://widgets.other.test/', { mainFrame: false, headers: [] })],
+  });
   assert.equal((await m.toBeSecurePage.call(expecting(), recorded({ pages: pages(framed) }).page)).pass, true);
 });
 
@@ -191,11 +268,17 @@ test('toPassTlsChecks passes on a host with a trusted chain and TLS 1.2/1.3 only
   const { host, annotations } = recorded({ tls: tlsEvidence(tlsHost('example.test')) });
   const r = await m.toPassTlsChecks.call(expecting(), host);
   assert.equal(r.pass, true, r.message());
-  assert.ok(annotations.some((a) => a.type === 'security note' && a.description === 'tls-protocols: example.test offers TLSv1.2, TLSv1.3'));
+  assert.ok(
+    annotations.some(
+      (a) => a.type === 'security note' && a.description === 'tls-protocols: example.test offers TLSv1.2, TLSv1.3',
+    ),
+  );
 });
 
 test('toPassTlsChecks fails on an expired certificate, an obsolete protocol, and a host it cannot reach', async () => {
-  const expired = tlsHost('example.test', { chain: [certificate({ validTo: daysFromNow(-2) }), intermediate(), trustedRoot()] });
+  const expired = tlsHost('example.test', {
+    chain: [certificate({ validTo: daysFromNow(-2) }), intermediate(), trustedRoot()],
+  });
   const tls10 = tlsHost('example.test', { protocols: [accepted('TLSv1'), accepted('TLSv1.2')] });
   const cases: [TlsEvidence, string][] = [
     [tlsEvidence(expired), '[high] certificate-validity.expired example.test'],
@@ -205,12 +288,17 @@ test('toPassTlsChecks fails on an expired certificate, an obsolete protocol, and
   for (const [tls, expected] of cases) {
     const r = await m.toPassTlsChecks.call(expecting(), recorded({ tls }).host);
     assert.equal(r.pass, false, expected);
-    assert.ok(lines(r).some((l) => l.startsWith(expected)), `${expected}\n${r.message()}`);
+    assert.ok(
+      lines(r).some((l) => l.startsWith(expected)),
+      `${expected}\n${r.message()}`,
+    );
   }
 });
 
-test('messages and annotations go through the session\'s redaction', async () => {
-  const v = visit(PAGE, { insecureReferences: [{ url: 'http://cdn.test/?token=s3cret', frameUrl: PAGE, kind: 'script', via: 'script[src]' }] });
+test("messages and annotations go through the session's redaction", async () => {
+  const v = visit(PAGE, {
+    insecureReferences: [{ url: 'http://cdn.test/?token=s3cret', frameUrl: PAGE, kind: 'script', via: 'script[src]' }],
+  });
   const r = await m.toHaveNoMixedContent.call(expecting(), recorded({ pages: pages(v) }).page);
   assert.doesNotMatch(r.message(), /s3cret/);
   assert.match(r.message(), /token=\[redacted\]/);
@@ -221,9 +309,15 @@ test('misuse fails with a clear message: no security fixture, bad options, a pag
   await assert.rejects(m.toHaveNoMixedContent.call(expecting(), stranger), /add the `security` fixture to the test/);
   const { page } = recorded({ pages: pages(visit(PAGE)) });
   await assert.rejects(
-    m.toBeSecurePage.call(expecting(), page, { failOn: 'severe' as never, accept: [{ code: 'hsts.absent', reason: '' }] }),
+    m.toBeSecurePage.call(expecting(), page, {
+      failOn: 'severe' as never,
+      accept: [{ code: 'hsts.absent', reason: '' }],
+    }),
     (err: Error) =>
-      err.message.startsWith('matcher options: 3 problems') && /\$\.failOn/.test(err.message) && /\$\.accept\[0\]\.code: expected a finding code/.test(err.message) && /\$\.accept\[0\]\.reason: say why/.test(err.message),
+      err.message.startsWith('matcher options: 3 problems') &&
+      /\$\.failOn/.test(err.message) &&
+      /\$\.accept\[0\]\.code: expected a finding code/.test(err.message) &&
+      /\$\.accept\[0\]\.reason: say why/.test(err.message),
   );
   await assert.rejects(m.toPassTlsChecks.call(expecting(), page as never), /judges a host of the security fixture/);
 });

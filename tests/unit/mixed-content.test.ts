@@ -6,8 +6,21 @@ import type { MixedContentReport, ResourceReference } from '../../src/model/evid
 import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';
-const report = (url: string, over: Partial<MixedContentReport> = {}): MixedContentReport => ({ url, frameUrl: PAGE, kind: 'image', resolution: 'upgraded', source: 'audits', ...over });
-const ref = (url: string, over: Partial<ResourceReference> = {}): ResourceReference => ({ url, frameUrl: PAGE, kind: 'image', via: 'img[src]', ...over });
+const report = (url: string, over: Partial<MixedContentReport> = {}): MixedContentReport => ({
+  url,
+  frameUrl: PAGE,
+  kind: 'image',
+  resolution: 'upgraded',
+  source: 'audits',
+  ...over,
+});
+const ref = (url: string, over: Partial<ResourceReference> = {}): ResourceReference => ({
+  url,
+  frameUrl: PAGE,
+  kind: 'image',
+  via: 'img[src]',
+  ...over,
+});
 const run = (...visits: ReturnType<typeof visit>[]) => mixedContent.run(site(), { pages: pages(...visits) });
 
 test('a page without insecure content passes', () => {
@@ -24,13 +37,24 @@ test('passive content is medium, active content high; one finding per URL whatev
       report('http://cdn.test/app.js', { kind: 'script', resolution: 'blocked' }),
       report('http://cdn.test/app.js', { kind: 'script', resolution: 'blocked', source: 'request-failed' }),
     ],
-    insecureReferences: [ref('http://cdn.test/a.png'), ref('http://cdn.test/app.js', { kind: 'script', via: 'script[src]' })],
+    insecureReferences: [
+      ref('http://cdn.test/a.png'),
+      ref('http://cdn.test/app.js', { kind: 'script', via: 'script[src]' }),
+    ],
   });
   assert.deepEqual(
     run(v).findings.map((f) => [f.severity, f.target, f.message]),
     [
-      ['medium', 'http://cdn.test/a.png', 'image (img[src]) over http on https://example.test/: upgraded to https by the browser (browsers without auto-upgrade load it over http)'],
-      ['high', 'http://cdn.test/app.js', 'script (script[src]) over http on https://example.test/: blocked by the browser (the page is missing it)'],
+      [
+        'medium',
+        'http://cdn.test/a.png',
+        'image (img[src]) over http on https://example.test/: upgraded to https by the browser (browsers without auto-upgrade load it over http)',
+      ],
+      [
+        'high',
+        'http://cdn.test/app.js',
+        'script (script[src]) over http on https://example.test/: blocked by the browser (the page is missing it)',
+      ],
     ],
   );
 });
@@ -47,7 +71,12 @@ test('the worst browser action wins, the most specific kind and frame are named'
       report('ws://cdn.test/socket', { kind: 'other', resolution: 'blocked', frameUrl: PAGE }),
       report('ws://cdn.test/socket', { kind: 'websocket', resolution: 'blocked', source: 'console' }),
       report('http://w.test/x.js', { kind: 'script', resolution: 'blocked', frameUrl: PAGE }),
-      report('http://w.test/x.js', { kind: 'script', resolution: 'blocked', source: 'request-failed', frameUrl: 'https://w.test/widget' }),
+      report('http://w.test/x.js', {
+        kind: 'script',
+        resolution: 'blocked',
+        source: 'request-failed',
+        frameUrl: 'https://w.test/widget',
+      }),
       report('http://cdn.test/v.mp4', { kind: 'video', resolution: 'upgraded' }),
       report('http://cdn.test/v.mp4', { kind: 'video', resolution: 'loaded', source: 'request' }),
     ],
@@ -65,7 +94,10 @@ test('the worst browser action wins, the most specific kind and frame are named'
 
 test('forms posting to http are high; content in a frame names the frame', () => {
   const v = visit(PAGE, {
-    insecureReferences: [ref('http://example.test/post', { kind: 'form', via: 'form[action]' }), ref('http://w.test/b.png', { frameUrl: 'https://w.test/widget' })],
+    insecureReferences: [
+      ref('http://example.test/post', { kind: 'form', via: 'form[action]' }),
+      ref('http://w.test/b.png', { frameUrl: 'https://w.test/widget' }),
+    ],
   });
   assert.deepEqual(
     run(v).findings.map((f) => [f.severity, f.message.replace(/:.*$/, '')]),
@@ -86,12 +118,18 @@ test('content of an earlier document of the same visit (the page navigated on be
     ],
     mixedContent: [report('http://cdn.test/pay.js', { frameUrl: earlier, kind: 'script', resolution: 'blocked' })],
   });
-  assert.equal(run(v).findings[0]!.message, `script over http on ${earlier}: blocked by the browser (the page is missing it)`);
+  assert.equal(
+    run(v).findings[0]!.message,
+    `script over http on ${earlier}: blocked by the browser (the page is missing it)`,
+  );
 });
 
 test('a page that did not load cannot be measured', () => {
   const out = run(unloaded(PAGE, 'net::ERR_TIMED_OUT'));
-  assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    [PAGE],
+  );
   assert.deepEqual(out.findings, []);
 });
 
@@ -99,7 +137,13 @@ test("Chromium's console wording is read, WebSocket and forms included", () => {
   const ws = parseMixedContentConsole(
     "Mixed Content: The page at 'https://a.test/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://a.test/s'. This request has been blocked; this endpoint must be available over WSS.",
   );
-  assert.deepEqual(ws, { url: 'ws://a.test/s', frameUrl: 'https://a.test/', kind: 'websocket', resolution: 'blocked', source: 'console' });
+  assert.deepEqual(ws, {
+    url: 'ws://a.test/s',
+    frameUrl: 'https://a.test/',
+    kind: 'websocket',
+    resolution: 'blocked',
+    source: 'console',
+  });
   const img = parseMixedContentConsole(
     "Mixed Content: The page at 'https://a.test/' was loaded over HTTPS, but requested an insecure element 'http://a.test/i.png'. This request was automatically upgraded to HTTPS, For more information see https://blog.chromium.org/",
   );

@@ -1,26 +1,56 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { noDowngrade } from '../../src/checks/no-downgrade.ts';
-import { answer, chain, healthyHost, pages, redirectHop, response, site, transport, visit, unloaded } from './evidence-builders.ts';
+import {
+  answer,
+  chain,
+  healthyHost,
+  pages,
+  redirectHop,
+  response,
+  site,
+  transport,
+  visit,
+  unloaded,
+} from './evidence-builders.ts';
 
 const S = site();
 const clean = transport(healthyHost('example.test'), healthyHost('www.example.test'));
 
 test('a clean site passes', () => {
-  const out = noDowngrade.run(S, { transport: clean, pages: pages(visit('https://example.test/', { links: [{ href: 'https://example.test/a', pageUrl: 'https://example.test/' }] })) });
+  const out = noDowngrade.run(S, {
+    transport: clean,
+    pages: pages(
+      visit('https://example.test/', { links: [{ href: 'https://example.test/a', pageUrl: 'https://example.test/' }] }),
+    ),
+  });
   assert.deepEqual(out.findings, []);
 });
 
 test('an https redirect to http seen from Node is high', () => {
-  const host = { ...healthyHost('www.example.test'), https: chain(redirectHop('https://www.example.test/', 'http://www.example.test/home'), answer('http://www.example.test/home')) };
+  const host = {
+    ...healthyHost('www.example.test'),
+    https: chain(
+      redirectHop('https://www.example.test/', 'http://www.example.test/home'),
+      answer('http://www.example.test/home'),
+    ),
+  };
   const out = noDowngrade.run(S, { transport: transport(healthyHost('example.test'), host), pages: pages() });
-  assert.deepEqual(out.findings.map((f) => [f.severity, f.target]), [['high', 'https://www.example.test/']]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.target]),
+    [['high', 'https://www.example.test/']],
+  );
 });
 
 test('an https redirect to http seen by the browser is high', () => {
-  const v = visit('https://example.test/old', { responses: [response('https://example.test/old', { status: 301, location: 'http://example.test/new' })] });
+  const v = visit('https://example.test/old', {
+    responses: [response('https://example.test/old', { status: 301, location: 'http://example.test/new' })],
+  });
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
-  assert.deepEqual(out.findings.map((f) => [f.severity, f.target]), [['high', 'https://example.test/old']]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.target]),
+    [['high', 'https://example.test/old']],
+  );
 });
 
 test('a navigation the page starts from https to http is high; one caused by a redirect is not counted twice', () => {
@@ -32,7 +62,10 @@ test('a navigation the page starts from https to http is high; one caused by a r
     ],
   });
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
-  assert.deepEqual(out.findings.map((f) => f.message), ['the page navigates from https to plain http: http://example.test/landing']);
+  assert.deepEqual(
+    out.findings.map((f) => f.message),
+    ['the page navigates from https to plain http: http://example.test/landing'],
+  );
 });
 
 test('http links to own hosts are medium; to other sites they are not this check', () => {
@@ -43,7 +76,10 @@ test('http links to own hosts are medium; to other sites they are not this check
     ],
   });
   const out = noDowngrade.run(S, { transport: clean, pages: pages(v) });
-  assert.deepEqual(out.findings.map((f) => [f.severity, f.message]), [['medium', "links to the site's own host over plain http: http://www.example.test/a"]]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.message]),
+    [['medium', "links to the site's own host over plain http: http://www.example.test/a"]],
+  );
 });
 
 test('a page that never loaded is could-not-measure; a host the browser could not connect to is named once', () => {
@@ -53,12 +89,23 @@ test('a page that never loaded is could-not-measure; a host the browser could no
 });
 
 test('an https redirect to a scheme that is neither http nor https is medium, from Node and in the browser', () => {
-  const host = { ...healthyHost('www.example.test'), https: { ...chain(redirectHop('https://www.example.test/', 'javascript:alert(1)')), outcome: 'unsafe-scheme' as const } };
-  const v = visit('https://example.test/go', { responses: [response('https://example.test/go', { status: 302, location: 'data:text/html,hi' })] });
+  const host = {
+    ...healthyHost('www.example.test'),
+    https: {
+      ...chain(redirectHop('https://www.example.test/', 'javascript:alert(1)')),
+      outcome: 'unsafe-scheme' as const,
+    },
+  };
+  const v = visit('https://example.test/go', {
+    responses: [response('https://example.test/go', { status: 302, location: 'data:text/html,hi' })],
+  });
   const out = noDowngrade.run(S, { transport: transport(healthyHost('example.test'), host), pages: pages(v) });
-  assert.deepEqual(out.findings.map((f) => [f.severity, f.code, f.target]), [
-    ['medium', 'redirect-to-other-scheme', 'https://www.example.test/'],
-    ['medium', 'redirect-to-other-scheme', 'https://example.test/go'],
-  ]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.code, f.target]),
+    [
+      ['medium', 'redirect-to-other-scheme', 'https://www.example.test/'],
+      ['medium', 'redirect-to-other-scheme', 'https://example.test/go'],
+    ],
+  );
   assert.match(out.findings[0]!.message, /^redirects from https to javascript:alert\(1\) \(HTTP 301\)/);
 });

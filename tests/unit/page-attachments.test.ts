@@ -8,7 +8,8 @@ import { htmlPage } from '../../src/report/markdown.ts';
 import { pages, response, visit } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/';
-const markdown = (a: Attachment | undefined): string => (a && 'markdown' in a ? a.markdown : assert.fail(`not a table: ${a?.name}`));
+const markdown = (a: Attachment | undefined): string =>
+  a && 'markdown' in a ? a.markdown : assert.fail(`not a table: ${a?.name}`);
 
 test('the pages evidence renders the insecure content and cookie tables and each existing screenshot', () => {
   const shot = path.join(mkdtempSync(path.join(os.tmpdir(), 'shot-')), 'a.png');
@@ -23,9 +24,19 @@ test('the pages evidence renders the insecure content and cookie tables and each
   );
   const byName = new Map(renderEvidence('pages', evidence).map((a) => [a.name, a]));
   assert.deepEqual([...byName.keys()], ['pages', 'insecure content', 'cookies', `screenshot ${PAGE}`]);
-  assert.match(markdown(byName.get('insecure content')), /^\| https:\/\/example\.test\/ \| http:\/\/cdn\.test\/a\.png \| image \| img\\\[src\\\] \| not-requested \|$/m);
-  assert.match(markdown(byName.get('cookies')), /^\| sid \| https:\/\/example\.test\/ \| header \| yes \| NO \| MISSING \| \(host only\) \| \/ \|$/m);
-  assert.deepEqual(byName.get(`screenshot ${PAGE}`), { name: `screenshot ${PAGE}`, contentType: 'image/png', path: shot });
+  assert.match(
+    markdown(byName.get('insecure content')),
+    /^\| https:\/\/example\.test\/ \| http:\/\/cdn\.test\/a\.png \| image \| img\\\[src\\\] \| not-requested \|$/m,
+  );
+  assert.match(
+    markdown(byName.get('cookies')),
+    /^\| sid \| https:\/\/example\.test\/ \| header \| yes \| NO \| MISSING \| \(host only\) \| \/ \|$/m,
+  );
+  assert.deepEqual(byName.get(`screenshot ${PAGE}`), {
+    name: `screenshot ${PAGE}`,
+    contentType: 'image/png',
+    path: shot,
+  });
 });
 
 test('empty tables say so', () => {

@@ -42,7 +42,9 @@ test('text, comments, links, data attributes, protocol-relative and https URLs a
 });
 
 test('relative URLs resolve against <base href>, so an http base makes them insecure', () => {
-  assert.deepEqual(refs('<base href="http://cdn.test/assets/"><script src="app.js"></script>'), [['script', 'script[src]', 'http://cdn.test/assets/app.js']]);
+  assert.deepEqual(refs('<base href="http://cdn.test/assets/"><script src="app.js"></script>'), [
+    ['script', 'script[src]', 'http://cdn.test/assets/app.js'],
+  ]);
   assert.deepEqual(refs('<script src="app.js"></script>'), []);
 });
 
@@ -52,7 +54,10 @@ test('a WebSocket URL in an attribute is not guessed at, but ws:// references ar
 
 test('srcset candidates follow the HTML parsing rules, commas inside URLs included', () => {
   assert.deepEqual(srcsetUrls('a.png 1x, b.png 2x'), ['a.png', 'b.png']);
-  assert.deepEqual(srcsetUrls('http://x.test/i.png?w=1,2 100w,http://x.test/j.png'), ['http://x.test/i.png?w=1,2', 'http://x.test/j.png']);
+  assert.deepEqual(srcsetUrls('http://x.test/i.png?w=1,2 100w,http://x.test/j.png'), [
+    'http://x.test/i.png?w=1,2',
+    'http://x.test/j.png',
+  ]);
   assert.deepEqual(srcsetUrls('  '), []);
 });
 
@@ -70,7 +75,13 @@ test('forms: resolved action (the document when absent), formactions, fields by 
     <input type="password" name="loose">`;
   const forms = scanDocument(html, 'https://example.test/shop/page#top').forms;
   assert.deepEqual(
-    forms.map((f) => [f.action, f.formActions, f.method, f.label, f.fields.map((x) => `${x.type}:${x.name}:${x.autocomplete}`)]),
+    forms.map((f) => [
+      f.action,
+      f.formActions,
+      f.method,
+      f.label,
+      f.fields.map((x) => `${x.type}:${x.name}:${x.autocomplete}`),
+    ]),
     [
       ['https://example.test/shop/page', ['http://a.test/x'], 'post', 'login', ['text:user:username', 'password:pw:']],
       ['https://example.test/shop/pay', [], 'get', 'checkout pay', ['text:cc:cc-number']],

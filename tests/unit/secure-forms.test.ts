@@ -6,8 +6,23 @@ import type { FormField, FormSnapshot } from '../../src/model/evidence.ts';
 import { pages, site, visit, unloaded } from './evidence-builders.ts';
 
 const PAGE = 'https://example.test/login';
-const field = (over: Partial<FormField>): FormField => ({ tag: 'input', type: 'text', name: '', id: '', autocomplete: '', ...over });
-const form = (over: Partial<FormSnapshot>): FormSnapshot => ({ frameUrl: PAGE, action: PAGE, formActions: [], method: 'post', label: '', fields: [], ...over });
+const field = (over: Partial<FormField>): FormField => ({
+  tag: 'input',
+  type: 'text',
+  name: '',
+  id: '',
+  autocomplete: '',
+  ...over,
+});
+const form = (over: Partial<FormSnapshot>): FormSnapshot => ({
+  frameUrl: PAGE,
+  action: PAGE,
+  formActions: [],
+  method: 'post',
+  label: '',
+  fields: [],
+  ...over,
+});
 const run = (...forms: FormSnapshot[]) => secureForms.run(site(), { pages: pages(visit(PAGE, { forms })) });
 const lines = (out: ReturnType<typeof run>) => out.findings.map((f) => [f.severity, f.target, f.message]);
 
@@ -19,7 +34,10 @@ test('password, card and login forms are recognised; ordinary forms are not', ()
   assert.equal(sensitivity(form({ fields: [field({ name: 'cvc' })] })), 'card field');
   assert.equal(sensitivity(form({ label: 'signin-form', fields: [field({ name: 'email' })] })), 'login form');
   assert.equal(sensitivity(form({ fields: [field({ autocomplete: 'username' })] })), 'login form');
-  assert.equal(sensitivity(form({ label: 'search', fields: [field({ name: 'q' }), field({ type: 'email', name: 'email' })] })), undefined);
+  assert.equal(
+    sensitivity(form({ label: 'search', fields: [field({ name: 'q' }), field({ type: 'email', name: 'email' })] })),
+    undefined,
+  );
   assert.equal(sensitivity(form({ fields: [field({ name: 'discard' })] })), undefined);
 });
 
@@ -35,7 +53,14 @@ test('pages without any sensitive form: not applicable (skipped)', () => {
 });
 
 test('a sensitive form submitting to http is high, once per target (action and each formaction)', () => {
-  const out = run(form({ label: 'login', action: 'http://example.test/session', formActions: ['http://example.test/alt'], fields: [field({ type: 'password' })] }));
+  const out = run(
+    form({
+      label: 'login',
+      action: 'http://example.test/session',
+      formActions: ['http://example.test/alt'],
+      fields: [field({ type: 'password' })],
+    }),
+  );
   assert.deepEqual(lines(out), [
     ['high', PAGE, 'password field in form "login" submits to http://example.test/session over plain http'],
     ['high', PAGE, 'password field in form "login" submits to http://example.test/alt over plain http'],
@@ -57,10 +82,16 @@ test('a password or card field on an http page is critical, a password-less logi
 });
 
 test('an ordinary form posting to http is not this check (mixed-content reports it)', () => {
-  assert.deepEqual(run(form({ action: 'http://example.test/newsletter', fields: [field({ type: 'email', name: 'email' })] })).findings, []);
+  assert.deepEqual(
+    run(form({ action: 'http://example.test/newsletter', fields: [field({ type: 'email', name: 'email' })] })).findings,
+    [],
+  );
 });
 
 test('a page that did not load cannot be measured', () => {
   const out = secureForms.run(site(), { pages: pages(unloaded(PAGE, 'net::ERR_CONNECTION_RESET')) });
-  assert.deepEqual(out.unmeasured.map((u) => u.target), [PAGE]);
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    [PAGE],
+  );
 });

@@ -39,7 +39,11 @@ const results = [
     o.judged('p');
     o.add('passive', 'medium', 'http://img', 'image over http');
   }),
-].map((c) => toResult(s, c, c.run(s, {} as never), [{ code: 'mixed-content.passive', reason: 'CDN moves in May', expires: '2099-01-01' }]));
+].map((c) =>
+  toResult(s, c, c.run(s, {} as never), [
+    { code: 'mixed-content.passive', reason: 'CDN moves in May', expires: '2099-01-01' },
+  ]),
+);
 
 const summary = summarize(
   results.map((result) => ({ url: s.url, result, durationMs: 1 })),
@@ -50,18 +54,37 @@ test('totals by status, findings by severity and code, accepted findings apart',
   assert.deepEqual(summary.totals, { passed: 1, failed: 1, warning: 0, error: 2, skipped: 1 });
   assert.deepEqual(summary.findingsBySeverity, { critical: 0, high: 1, medium: 0, low: 1, info: 0 });
   assert.deepEqual(summary.findingsByCode, { 'hsts.dup': 1, 'hsts.missing': 1 });
-  assert.deepEqual(summary.accepted.map((a) => [a.site, a.check, a.code, a.reason, a.expires]), [['shop', 'mixed-content', 'mixed-content.passive', 'CDN moves in May', '2099-01-01']]);
+  assert.deepEqual(
+    summary.accepted.map((a) => [a.site, a.check, a.code, a.reason, a.expires]),
+    [['shop', 'mixed-content', 'mixed-content.passive', 'CDN moves in May', '2099-01-01']],
+  );
 });
 
 test('a target that held back several checks is one group', () => {
-  assert.deepEqual(unmeasuredGroups(summary), [{ site: 'shop', target: 'down.test', reason: 'host unreachable (see https-port-443)', checks: ['tls-ciphers', 'certificate-trust'] }]);
+  assert.deepEqual(unmeasuredGroups(summary), [
+    {
+      site: 'shop',
+      target: 'down.test',
+      reason: 'host unreachable (see https-port-443)',
+      checks: ['tls-ciphers', 'certificate-trust'],
+    },
+  ]);
 });
 
 test('summary.md: matrix with the worst severity, totals, findings with codes, accepted, unmeasured', () => {
   const md = summaryMarkdown(summary);
   assert.match(md, /^\| shop \| ✘ high \| \? not measured \| \? not measured \| n\/a \| ✓ \|$/m);
-  assert.match(md, /\*\*Totals:\*\* 5 checks: 1 passed, 1 failed, 0 warning, 2 could not measure, 1 not applicable; findings: 1 high, 1 low; 1 accepted/);
+  assert.match(
+    md,
+    /\*\*Totals:\*\* 5 checks: 1 passed, 1 failed, 0 warning, 2 could not measure, 1 not applicable; findings: 1 high, 1 low; 1 accepted/,
+  );
   assert.match(md, /^\| shop \| hsts \| high \| hsts\.missing \| https:\/\/a\/ \| no header \|$/m);
-  assert.match(md, /^\| shop \| down\.test \| host unreachable \(see https-port-443\) \| tls-ciphers, certificate-trust \|$/m);
-  assert.match(md, /^\| shop \| mixed-content \| mixed-content\.passive \| medium \| http:\/\/img \| 2099-01-01 \| CDN moves in May \|$/m);
+  assert.match(
+    md,
+    /^\| shop \| down\.test \| host unreachable \(see https-port-443\) \| tls-ciphers, certificate-trust \|$/m,
+  );
+  assert.match(
+    md,
+    /^\| shop \| mixed-content \| mixed-content\.passive \| medium \| http:\/\/img \| 2099-01-01 \| CDN moves in May \|$/m,
+  );
 });

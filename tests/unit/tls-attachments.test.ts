@@ -8,7 +8,10 @@ test('the tls attachment shows the chain and every probe, unprobed ones in plain
   assert.ok(attachment && 'markdown' in attachment);
   const body = attachment.markdown;
   assert.match(body, /^## example\.test \(connected to example\.test:443\)$/m);
-  assert.match(body, /\| CN=example\.test \| example\.test \| CN=Issuing CA \| 2026-05-02 \| 2026-07-31 \| 60 \| ec 256 \| ECDSA with SHA-256 \| AA:BB \|/);
+  assert.match(
+    body,
+    /\| CN=example\.test \| example\.test \| CN=Issuing CA \| 2026-05-02 \| 2026-07-31 \| 60 \| ec 256 \| ECDSA with SHA-256 \| AA:BB \|/,
+  );
   assert.match(body, /\| 2 \(trust store\) \| CN=Root CA \| \(no SAN extension\) \| \(self-signed\) \|/);
   assert.match(body, /\| EXPORT \| cipher family \| NOT PROBED: the library cannot offer EXPORT \|/);
   assert.match(body, /\| TLSv1\.2 \| protocol \| accepted/);
@@ -19,7 +22,11 @@ test('the chain table shows a subjectAltName that cannot be parsed, and only the
   const many = Array.from({ length: 5000 }, (_, i) => `n${i}.example.test`);
   const hosts = [
     tlsHost('many.example.test', { chain: [certificate({ subjectAltNames: many })] }),
-    tlsHost('bad.example.test', { chain: [certificate({ subjectAltNames: [], parseErrors: [{ part: 'subjectAltName', message: 'Data does not match' }] })] }),
+    tlsHost('bad.example.test', {
+      chain: [
+        certificate({ subjectAltNames: [], parseErrors: [{ part: 'subjectAltName', message: 'Data does not match' }] }),
+      ],
+    }),
   ];
   const [attachment] = renderEvidence('tls', tlsEvidence(...hosts));
   assert.ok(attachment && 'markdown' in attachment);

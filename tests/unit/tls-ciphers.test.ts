@@ -13,7 +13,13 @@ test('no weak family accepted passes, and families the library cannot offer are 
 
 test('each accepted weak family is a finding', () => {
   const weak = tlsHost('weak.example.test', {
-    ciphers: [accepted('NULL', 'TLSv1.2'), notProbed('EXPORT'), accepted('anonymous', 'TLSv1.2'), refused('RC4'), accepted('3DES', 'TLSv1')],
+    ciphers: [
+      accepted('NULL', 'TLSv1.2'),
+      notProbed('EXPORT'),
+      accepted('anonymous', 'TLSv1.2'),
+      refused('RC4'),
+      accepted('3DES', 'TLSv1'),
+    ],
   });
   const out = tlsCiphers.run(site(), { tls: tlsEvidence(tlsHost('example.test'), weak) });
   assert.deepEqual(
@@ -24,7 +30,10 @@ test('each accepted weak family is a finding', () => {
       ['medium', 'weak.example.test'],
     ],
   );
-  assert.match(out.findings[0]!.message, /^accepts NULL cipher suites: no encryption at all \(negotiated TEST_CIPHER over TLSv1\.2\)$/);
+  assert.match(
+    out.findings[0]!.message,
+    /^accepts NULL cipher suites: no encryption at all \(negotiated TEST_CIPHER over TLSv1\.2\)$/,
+  );
   assert.match(out.findings[1]!.message, /^accepts anonymous cipher suites/);
   assert.match(out.findings[2]!.message, /^accepts 3DES cipher suites: 64-bit blocks \(Sweet32\)/);
   assert.equal(statusOf(out), 'failed');
@@ -32,6 +41,9 @@ test('each accepted weak family is a finding', () => {
 
 test('a host without TLS could not be measured', () => {
   const out = tlsCiphers.run(site(), { tls: tlsEvidence(deadTlsHost('example.test')) });
-  assert.deepEqual(out.unmeasured.map((u) => u.target), ['example.test']);
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    ['example.test'],
+  );
   assert.equal(statusOf(out), 'error');
 });

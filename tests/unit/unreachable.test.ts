@@ -9,33 +9,58 @@ import { HOST_UNREACHABLE } from '../../src/checks/unreachable.ts';
 import { chain, deadTlsHost, failed, pages, site, tlsEvidence, transport, unloaded } from './evidence-builders.ts';
 
 // A DNS typo in the site URL: nothing answers, on any port, for either host, in Node or in the browser.
-const typo = site({ url: 'https://www.exmaple.test/', hosts: ['www.exmaple.test', 'api.exmaple.test'], pages: ['/', '/cart'] });
+const typo = site({
+  url: 'https://www.exmaple.test/',
+  hosts: ['www.exmaple.test', 'api.exmaple.test'],
+  pages: ['/', '/cart'],
+});
 const dead = (host: string) => ({
   host,
-  https: chain(failed(`https://${host}/`, { kind: 'dns', code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${host}` })),
-  http: chain(failed(`http://${host}/?https-scan=1`, { kind: 'dns', code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${host}` })),
+  https: chain(
+    failed(`https://${host}/`, { kind: 'dns', code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${host}` }),
+  ),
+  http: chain(
+    failed(`http://${host}/?https-scan=1`, {
+      kind: 'dns',
+      code: 'ENOTFOUND',
+      message: `getaddrinfo ENOTFOUND ${host}`,
+    }),
+  ),
 });
 const evidence: SiteEvidence = {
   transport: transport(...typo.hosts.map(dead)),
   tls: tlsEvidence(...typo.hosts.map((h) => deadTlsHost(h, 'dns'))),
-  pages: pages(...typo.pages.map((p) => unloaded(`https://www.exmaple.test${p}`, `net::ERR_NAME_NOT_RESOLVED at https://www.exmaple.test${p}`))),
+  pages: pages(
+    ...typo.pages.map((p) =>
+      unloaded(`https://www.exmaple.test${p}`, `net::ERR_NAME_NOT_RESOLVED at https://www.exmaple.test${p}`),
+    ),
+  ),
 } as SiteEvidence;
 
 test('https-port-443 gives the cause; every other check says once per host that it is unreachable', () => {
   for (const check of CHECKS) {
     const out = check.run(typo, evidence);
     if (check.id === 'https-port-443') {
-      assert.deepEqual(out.findings.map((f) => [f.code, f.target]), typo.hosts.map((h) => ['dns-failed', h]));
+      assert.deepEqual(
+        out.findings.map((f) => [f.code, f.target]),
+        typo.hosts.map((h) => ['dns-failed', h]),
+      );
       continue;
     }
     assert.equal(statusOf(out), 'error', check.id);
     const hosts = check.needs.some((k) => k !== 'pages') ? typo.hosts : ['www.exmaple.test'];
-    assert.deepEqual(out.unmeasured, hosts.map((target) => ({ target, reason: HOST_UNREACHABLE })), check.id);
+    assert.deepEqual(
+      out.unmeasured,
+      hosts.map((target) => ({ target, reason: HOST_UNREACHABLE })),
+      check.id,
+    );
   }
 });
 
 test('a page that did not load for another reason keeps its own reason', () => {
   const slow = pages(unloaded('https://example.test/slow', 'page.goto: Timeout 5000ms exceeded'));
   const mixed = CHECKS.find((c) => c.id === 'mixed-content')!.run(site(), { pages: slow } as SiteEvidence);
-  assert.deepEqual(mixed.unmeasured, [{ target: 'https://example.test/slow', reason: 'the page did not load: page.goto: Timeout 5000ms exceeded' }]);
+  assert.deepEqual(mixed.unmeasured, [
+    { target: 'https://example.test/slow', reason: 'the page did not load: page.goto: Timeout 5000ms exceeded' },
+  ]);
 });

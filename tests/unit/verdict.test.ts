@@ -5,15 +5,30 @@ import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { RESULT_ATTACHMENT, type CheckResult } from '../../src/report/result.ts';
 
-const testCase = { title: 'no-downgrade', parent: { title: 'shop' }, annotations: [{ type: 'site', description: 'https://shop.test/' }] } as unknown as TestCase;
+const testCase = {
+  title: 'no-downgrade',
+  parent: { title: 'shop' },
+  annotations: [{ type: 'site', description: 'https://shop.test/' }],
+} as unknown as TestCase;
 const verdict = (status: CheckResult['status']): CheckResult => ({
-  site: 'shop', url: 'https://shop.test/', id: 'no-downgrade', title: 'Nothing downgrades', status, failOn: 'medium',
-  findings: [], accepted: [], unmeasured: [], checked: ['https://shop.test/'], notes: [],
+  site: 'shop',
+  url: 'https://shop.test/',
+  id: 'no-downgrade',
+  title: 'Nothing downgrades',
+  status,
+  failOn: 'medium',
+  findings: [],
+  accepted: [],
+  unmeasured: [],
+  checked: ['https://shop.test/'],
+  notes: [],
 });
 const result = (status: TestResult['status'], check?: CheckResult, error?: string): TestResult =>
   ({
     status,
-    attachments: check ? [{ name: RESULT_ATTACHMENT, contentType: 'application/json', body: Buffer.from(JSON.stringify(check)) }] : [],
+    attachments: check
+      ? [{ name: RESULT_ATTACHMENT, contentType: 'application/json', body: Buffer.from(JSON.stringify(check)) }]
+      : [],
     ...(error ? { error: { message: error } } : {}),
   }) as unknown as TestResult;
 

@@ -10,7 +10,12 @@ import allureConfig from '../../allurerc.ts';
 
 const FILE = '.github/workflows/security-scan.yml';
 
-interface Step { name?: string; run?: string; uses?: string; with?: Record<string, unknown> }
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
 interface Workflow {
   on: Record<string, unknown>;
   jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: number[] } }; steps: Step[] }>;
@@ -28,14 +33,20 @@ test('scheduled and manual; shards merged once; Allure history cached; gate last
   assert.ok(scan && report);
   assert.ok(scan.strategy!.matrix.shard.length >= 2);
   const scanRun = scan.steps.map((s) => s.run ?? '').join('\n');
-  assert.match(scanRun, /npx playwright test --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\}[\s\S]*--reporter=blob/);
+  assert.match(
+    scanRun,
+    /npx playwright test --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ strategy\.job-total \}\}[\s\S]*--reporter=blob/,
+  );
   assert.ok(scan.steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.path === 'blob-report'));
   assert.equal(report.needs, 'scan');
   const runs = report.steps.map((s) => s.run ?? '');
   assert.ok(runs.includes('npx playwright merge-reports --config merge.config.ts all-blob-reports'));
   const historyDir = allureConfig.historyPath.split('/').slice(0, -1).join('/').replace(/^\.\//, '');
   for (const action of ['actions/cache/restore', 'actions/cache/save']) {
-    assert.ok(report.steps.some((s) => s.uses?.startsWith(action) && s.with?.path === historyDir), `${action} of ${historyDir}`);
+    assert.ok(
+      report.steps.some((s) => s.uses?.startsWith(action) && s.with?.path === historyDir),
+      `${action} of ${historyDir}`,
+    );
   }
   assert.equal(runs.at(-1), 'npm run gate');
 });
