@@ -13,7 +13,7 @@ import { LAB_SITES } from '../lab/sites/index.ts';
 import { LAB_ENV } from '../lab/credentials.ts';
 import { parseScanConfig } from '../src/config/load.ts';
 import type { Site } from '../src/model/site.ts';
-import { loadTrustStore } from '../src/net/trust.ts';
+import { loadTrustStore } from '../src/config/trust-store.ts';
 import { collectTls } from '../src/probes/tls.ts';
 import type { NetContext } from '../src/net/net-context.ts';
 import { CHECKS } from '../src/checks/index.ts';

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { ScanConfig } from '../model/site.ts';
-import type { TrustStore } from '../net/trust.ts';
+import type { TrustStore } from '../net/net-context.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { chromiumArgs, findChromium } from './chromium.ts';
 import { chooseBrowserTrust } from './trust-mode.ts';

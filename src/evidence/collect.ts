@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { ScanConfig, Site } from '../model/site.ts';
-import { loadTrustStore } from '../net/trust.ts';
+import { loadTrustStore } from '../config/trust-store.ts';
 import { launchScanBrowser } from '../browser/launch.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { collectTransport } from '../probes/transport.ts';

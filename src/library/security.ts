@@ -4,7 +4,7 @@ import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 import type { TlsEvidence } from '../model/evidence.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { collectTls } from '../probes/tls.ts';
-import { loadTrustStore } from '../net/trust.ts';
+import { loadTrustStore } from '../config/trust-store.ts';
 import { redactor } from '../model/redact.ts';
 import { checkHostName, type ResolvedOptions } from './options.ts';
 import type { Recording } from './recording.ts';

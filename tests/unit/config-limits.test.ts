@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadScanConfig, parseScanConfig } from '../../src/config/load.ts';
 import { MAX_LISTED_PROBLEMS } from '../../src/config/errors.ts';
 import { MAX_INPUT_FILE_BYTES } from '../../src/config/input-file.ts';
-import { loadTrustStore } from '../../src/net/trust.ts';
+import { loadTrustStore } from '../../src/config/trust-store.ts';
 import { FILE, rejection } from './config-helpers.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-limits-'));

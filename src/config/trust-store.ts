@@ -1,17 +1,10 @@
-// The trust store every check uses: the system roots plus the sites file's extra `ca`.
-// Node gets the PEM list; the browser gets the extra roots in a certificate database of
-// its own (see src/browser/trust-mode.ts), so both trust the same roots.
+// The trust store every check uses: the system roots plus the sites file's extra `ca`, read
+// and checked here (a bad file is the user's input to fix, named by its JSON path).
 import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
-import { ConfigError } from '../config/errors.ts';
-import { readInputFile } from '../config/input-file.ts';
-
-export interface TrustStore {
-  /** PEM certificates for node:tls `ca`: system roots plus extras. */
-  ca: string[];
-  /** The extra roots of the `ca` file, one PEM certificate each. */
-  extraRoots: string[];
-}
+import type { TrustStore } from '../net/net-context.ts';
+import { ConfigError } from './errors.ts';
+import { readInputFile } from './input-file.ts';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
