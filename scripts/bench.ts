@@ -20,7 +20,7 @@ import { benchScale } from './bench-scale.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import type { ScanConfig, Site } from '../src/model/site.ts';
 import { COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
-import { collectPages } from '../src/driving/pages.ts';
+import { collectPages } from '../src/driving/collect-pages.ts';
 import { CHECKS } from '../src/checks/index.ts';
 import type { EvidenceKind } from '../src/model/evidence.ts';
 
@@ -29,7 +29,9 @@ const KINDS = [...new Set(CHECKS.flatMap((c) => c.needs))] as EvidenceKind[];
 
 async function timeSite(deps: CollectDeps, site: Site): Promise<number> {
   const started = Date.now();
-  const evidence = Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, await COLLECTORS[k](deps, site)])));
+  const evidence = Object.fromEntries(
+    await Promise.all(KINDS.map(async (k) => [k, await COLLECTORS[k].collect(deps, site)])),
+  );
   for (const check of CHECKS) check.run(site, evidence);
   return Date.now() - started;
 }

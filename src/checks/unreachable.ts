@@ -2,7 +2,7 @@
 // line per host pointing to https-port-443, which reports the cause once. The verdict stays
 // "could not measure"; only the wording and the repetition change (one DNS typo used to repeat
 // the same error in every check, once per page).
-import type { ProbeError } from '../model/evidence.ts';
+import type { ProbeError, Unread } from '../model/evidence.ts';
 
 export const HOST_UNREACHABLE = 'host unreachable (see https-port-443)';
 
@@ -10,8 +10,16 @@ export const HOST_UNREACHABLE = 'host unreachable (see https-port-443)';
 export const unreachableOn443 = (error: ProbeError | undefined): error is ProbeError =>
   error !== undefined && error.phase !== 'http';
 
-/** Chromium's errors for a host it could not resolve or connect to, as a page visit records them. */
-const BROWSER_COULD_NOT_CONNECT =
-  /net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|CONNECTION_FAILED)\b/;
+/** Chromium's network errors for a host it could not resolve or connect to. */
+const COULD_NOT_CONNECT: ReadonlySet<string> = new Set([
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_CONNECTION_TIMED_OUT',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_CONNECTION_FAILED',
+]);
 
-export const browserCouldNotConnect = (reason: string): boolean => BROWSER_COULD_NOT_CONNECT.test(reason);
+/** A page the browser could not load because it could not reach its host at all. */
+export const browserCouldNotConnect = (u: Unread): boolean =>
+  u.netError !== undefined && COULD_NOT_CONNECT.has(u.netError);

@@ -9,7 +9,7 @@ import { hostOf } from '../model/url.ts';
 
 /** What a page check could not read; a page whose host the browser could not reach is its host, once. */
 export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {
-  if (browserCouldNotConnect(u.reason) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), HOST_UNREACHABLE);
+  if (browserCouldNotConnect(u) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), HOST_UNREACHABLE);
   else out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
 }
 

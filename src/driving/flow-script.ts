@@ -5,8 +5,8 @@
 // typing whose text holds a secret first passes the secret guard; a refusal stops the script.
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import type { DriveResult, FlowSession } from './flows.ts';
-import { snapshotStep } from './flows.ts';
+import type { DriveResult, FlowSession } from './flow-session.ts';
+import { snapshotStep } from './flow-session.ts';
 import { bounded } from '../recording/bounded.ts';
 import { firstLine } from '../model/text.ts';
 import { inspectSecretField } from './secret-guard.ts';

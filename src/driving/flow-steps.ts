@@ -5,7 +5,8 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Flow, FlowStep } from '../model/site.ts';
 import { inspectSecretField } from './secret-guard.ts';
-import { Recorder } from '../recording/recorder.ts';
+import type { Recorder } from '../recording/recorder.ts';
+import { goto } from './navigate.ts';
 import type { RefusedSecret } from '../model/evidence.ts';
 import { firstLine } from '../model/text.ts';
 
@@ -67,7 +68,7 @@ async function act(step: FlowStep, ctx: StepContext): Promise<StepResult> {
   const { page, timeoutMs: timeout } = ctx;
   switch (step.kind) {
     case 'goto': {
-      const nav = await Recorder.goto(page, step.url, step.timeoutMs ?? ctx.pageMs);
+      const nav = await goto(page, step.url, step.timeoutMs ?? ctx.pageMs);
       return nav.error
         ? { ok: false, error: nav.error }
         : { ok: true, ...(nav.status !== undefined ? { status: nav.status } : {}) };

@@ -4,105 +4,22 @@
 // A step that cannot be done, or a secret the guard refuses, stops the flow: what it saw is
 // kept and judged, what it did not reach is recorded for "could not measure". Never throws.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import pLimit from 'p-limit';
+import type { FlowRun, PageVisit } from '../model/evidence.ts';
 import type { Flow, Site } from '../model/site.ts';
-import type { FlowRun, PageVisit, RefusedSecret } from '../model/evidence.ts';
-import { Recorder, snapshotBudgetMs } from '../recording/recorder.ts';
 import { firstLine } from '../model/text.ts';
-import { Deadline, bounded } from '../recording/bounded.ts';
-import { changesPage, describeStep, runStep, stepLabels } from './flow-steps.ts';
-import { runScript } from './flow-script.ts';
-import { visitLane, visitPage, type BrowserCollectOptions } from './pages.ts';
+import { bounded } from '../recording/bounded.ts';
+import { driveFlowSteps } from './drive-steps.ts';
+import type { FlowSession, StorageState } from './flow-session.ts';
+import { stepLabels } from './flow-steps.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import { Recorder, snapshotBudgetMs } from '../recording/recorder.ts';
+import { runScript, scriptBudgetMs } from './flow-script.ts';
+import { type BrowserCollectOptions, visitBudgetMs, visitLane, visitPage } from './lanes.ts';
 
-/** A flow's visit pages open at once. */
-const VISITS_AT_ONCE = 4;
-
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-
-/** What a flow's driver (steps or script) reports back. */
-export interface DriveResult {
-  completed: boolean;
-  stoppedAt?: string;
-  reason?: string;
-  refusedSecret?: RefusedSecret;
-  /** Steps the flow did not get to. */
-  notReached: string[];
-}
-
-/** What the recorder needs to take a snapshot of a flow's page. */
-export interface FlowSession {
-  browser: Browser;
-  site: Site;
-  flow: Flow;
-  page: Page;
-  recorder: Recorder;
-  options: BrowserCollectOptions;
-  allowedHosts: ReadonlySet<string>;
-  visits: PageVisit[];
-}
-
-export async function snapshotStep(s: FlowSession, step: number, action: string, error?: string): Promise<void> {
-  const deadline = new Deadline(snapshotBudgetMs(s.options.timeouts));
-  s.visits.push(
-    await s.recorder.snapshot(
-      s.page,
-      { kind: 'flow-step', flow: s.flow.name, step, action },
-      { url: s.page.url(), ...(error ? { error } : {}), settle: 'step', deadline, startedAt: Date.now() },
-    ),
-  );
-}
-
-async function driveSteps(s: FlowSession): Promise<DriveResult> {
-  const steps = s.flow.steps ?? [];
-  const labels = stepLabels(s.flow, s.site.url);
-  const { timeouts } = s.options;
-  let loginPending = false;
-  for (const [i, step] of steps.entries()) {
-    const submits = step.kind === 'click' || step.kind === 'press';
-    if (loginPending && submits) s.recorder.markLogin(true);
-    const result = await runStep(step, {
-      page: s.page,
-      recorder: s.recorder,
-      allowedHosts: s.allowedHosts,
-      timeoutMs: timeouts.stepMs,
-      pageMs: timeouts.pageMs,
-    });
-    const action = describeStep(step, s.site.url);
-    if (!result.ok) {
-      // The page where it stopped is still judged (and its screenshot shows why); a failed navigation left nothing to read.
-      await snapshotStep(s, i + 1, action, 'error' in result && step.kind === 'goto' ? result.error : undefined);
-      s.recorder.markLogin(false);
-      const notReached = labels.slice(i + 1);
-      if ('refused' in result) {
-        const refused = { step: labels[i]!, ...result.refused };
-        return {
-          completed: false,
-          stoppedAt: labels[i],
-          reason: `refused to type the ${refused.field} into ${refused.pageUrl}: ${refused.why}`,
-          refusedSecret: refused,
-          notReached,
-        };
-      }
-      return { completed: false, stoppedAt: labels[i], reason: result.error, notReached };
-    }
-    if (result.typedPassword) loginPending = true;
-    // Read the page a step left: after anything that navigates or acts on it, after a wait that
-    // brought a new document, and at the end. A wait on the same document shows nothing new.
-    const readIt =
-      changesPage(step) ||
-      (step.kind === 'waitFor' && (await s.recorder.newDocuments(s.page)) > 0) ||
-      i === steps.length - 1;
-    if (readIt) {
-      await snapshotStep(s, i + 1, action);
-      if (submits) {
-        s.recorder.markLogin(false);
-        loginPending = false;
-      }
-    }
-  }
-  return { completed: true, notReached: [] };
-}
+/** A flow's visit pages open at once (the first in the flow's own tab, beside them). */
+export const VISITS_AT_ONCE = 4;
 
 /**
  * The pages checked while signed in, side by side: the first in the flow's own tab (its
@@ -186,7 +103,7 @@ async function runFlow(
   };
   try {
     await recorder.track(session.page);
-    const driven = flow.script ? await runScript(session) : await driveSteps(session);
+    const driven = flow.script ? await runScript(session) : await driveFlowSteps(session);
     if (!driven.completed)
       return {
         driven: { ...driven, notReached: [...driven.notReached, ...visitLabels(flow)] },
@@ -266,4 +183,18 @@ export async function runFlows(
     }
   }
   return { visits, runs };
+}
+
+/**
+ * The most a site's flows can take: one after another, each its steps (or its script) and then
+ * its visit pages, which go VISITS_AT_ONCE side by side, the first in the flow's own tab.
+ */
+export function flowsBoundMs(site: Site, t: Timeouts): number {
+  return site.flows.reduce((sum, flow) => {
+    const steps = flow.script
+      ? scriptBudgetMs(t)
+      : (flow.steps ?? []).length * (Math.max(t.stepMs, t.pageMs) + snapshotBudgetMs(t));
+    const visitRounds = flow.visit.length === 0 ? 0 : Math.max(1, Math.ceil((flow.visit.length - 1) / VISITS_AT_ONCE));
+    return sum + steps + visitRounds * visitBudgetMs(t);
+  }, 0);
 }

@@ -6,9 +6,10 @@ import type { ScanConfig, Site } from '../model/site.ts';
 import { loadTrustStore } from '../config/trust-store.ts';
 import { launchScanBrowser } from '../browser/launch.ts';
 import type { NetContext } from '../net/net-context.ts';
-import { collectTransport } from '../probes/transport.ts';
-import { collectPages } from '../driving/pages.ts';
-import { collectTls } from '../probes/tls.ts';
+import type { Timeouts } from '../model/defaults.ts';
+import { collectTransport, transportBoundMs } from '../probes/transport.ts';
+import { collectPages, pagesBoundMs } from '../driving/collect-pages.ts';
+import { collectTls, tlsBoundMs } from '../probes/tls.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
 
 export interface CollectDeps {
@@ -19,22 +20,42 @@ export interface CollectDeps {
   workDir: string;
 }
 
-type Collectors = { [K in EvidenceKind]: (deps: CollectDeps, site: Site) => Promise<SiteEvidence[K]> };
+interface Collector<K extends EvidenceKind> {
+  collect(deps: CollectDeps, site: Site): Promise<SiteEvidence[K]>;
+  /** The most collecting it can take, from the bounds the collector keeps where it schedules its work. */
+  boundMs(site: Site, t: Timeouts): number;
+}
+
+type Collectors = { [K in EvidenceKind]: Collector<K> };
 
 /** Screenshots of a site are filed by its position in the sites file: names can hold anything. */
 const screenshotDir = (deps: CollectDeps, site: Site): string =>
   path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
 
 export const COLLECTORS: Collectors = {
-  transport: (deps, site) => collectTransport(deps.net, site),
-  pages: async (deps, site) =>
-    collectPages(await deps.browser(), site, {
-      timeouts: deps.config.timeouts,
-      screenshotDir: screenshotDir(deps, site),
-      secrets: deps.config.secrets,
-    }),
-  tls: (deps, site) => collectTls(deps.net, site),
+  transport: { collect: (deps, site) => collectTransport(deps.net, site), boundMs: (_site, t) => transportBoundMs(t) },
+  pages: {
+    collect: async (deps, site) =>
+      collectPages(await deps.browser(), site, {
+        timeouts: deps.config.timeouts,
+        screenshotDir: screenshotDir(deps, site),
+        secrets: deps.config.secrets,
+      }),
+    boundMs: pagesBoundMs,
+  },
+  tls: { collect: (deps, site) => collectTls(deps.net, site), boundMs: (_site, t) => tlsBoundMs(t) },
 };
+
+/**
+ * How long collecting a site can take at most. A test waiting for its site's evidence is given
+ * this much time on top of its own timeout, so that a large site is never cut off by Playwright
+ * while a hung collection still cannot hold a run: the slowest kind, twice (waiting for a slot
+ * behind one other site, then collecting this one), and half a minute of margin.
+ */
+export function collectionBoundMs(site: Site, t: Timeouts): number {
+  const kinds = Object.values(COLLECTORS) as Collector<EvidenceKind>[];
+  return 2 * Math.max(...kinds.map((c) => c.boundMs(site, t))) + 30_000;
+}
 
 /** Everything collectors need for one sites file; the browser starts only when first asked for. */
 export function createCollectDeps(config: ScanConfig, workDir: string): { deps: CollectDeps; close(): Promise<void> } {

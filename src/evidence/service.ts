@@ -15,7 +15,6 @@ import type { ScanConfig, Site } from '../model/site.ts';
 import type { EvidenceKind } from '../model/evidence.ts';
 import { COLLECTORS, type CollectDeps } from './collect.ts';
 import { redactDeep, redactor } from '../model/redact.ts';
-import { browserBoundMs } from './bounds.ts';
 
 export interface PlanEntry {
   site: string;
@@ -54,7 +53,9 @@ export class CollectionService {
   plan(entries: PlanEntry[]): void {
     const sized = entries.flatMap(({ site: name, kinds }) => {
       const site = this.sites.get(name);
-      return site ? [{ name, kinds, size: browserBoundMs(site, this.config.timeouts), order: this.planned++ }] : [];
+      return site
+        ? [{ name, kinds, size: COLLECTORS.pages.boundMs(site, this.config.timeouts), order: this.planned++ }]
+        : [];
     });
     // Added largest first: a queue with free slots starts what it is given at once.
     for (const { name, kinds, size, order } of sized.sort((a, b) => b.size - a.size || a.order - b.order)) {
@@ -93,7 +94,7 @@ export class CollectionService {
 
   private async collect(site: Site, kind: EvidenceKind, attempt: number): Promise<string> {
     const started = Date.now();
-    const value = await COLLECTORS[kind](this.deps, site);
+    const value = await COLLECTORS[kind].collect(this.deps, site);
     const json = JSON.stringify(redactDeep(value, this.config.secrets));
     this.log(
       this.clean(

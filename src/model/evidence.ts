@@ -170,9 +170,29 @@ export type VisitOrigin =
   | { kind: 'flow-visit'; flow: string; path: string }
   | { kind: 'test'; title: string };
 
+/**
+ * Why a page could not be read. The page itself: `not-loaded` (its navigation failed),
+ * `error-page` (it ended on the browser's error page), `crashed` (its renderer crashed),
+ * `browser-failed` (the browser or context could not even open it). What was read of it:
+ * `frames` (frames whose HTML could not be read, or too many frames), `cookies` (the jar could
+ * not be read), `responses` (some responses' headers could not be read).
+ */
+export type UnreadKind =
+  | 'not-loaded'
+  | 'error-page'
+  | 'crashed'
+  | 'browser-failed'
+  | 'frames'
+  | 'cookies'
+  | 'responses';
+
 /** Something the page checks needed but could not read: the page itself or one of its frames. */
 export interface Unread {
   target: string;
+  kind: UnreadKind;
+  /** The browser's network error, e.g. "ERR_NAME_NOT_RESOLVED", when it gave one. */
+  netError?: string;
+  /** In words, for the report. */
   reason: string;
 }
 

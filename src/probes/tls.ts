@@ -6,7 +6,9 @@
 // wait out the same silence.
 import type { TLSSocket } from 'node:tls';
 import type { Site } from '../model/site.ts';
+import type { Timeouts } from '../model/defaults.ts';
 import { openConnection } from '../net/connection.ts';
+import { HANDSHAKES_PER_SERVER } from '../net/handshake-slots.ts';
 import { certificateFacts, coversHost, trustAnchor } from './certificate-facts.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { peerChain } from '../net/peer-chain.ts';
@@ -66,3 +68,10 @@ export async function collectTls(ctx: NetContext, site: Site): Promise<TlsEviden
   );
   return { collectedAt, library: tlsLibrary(), hosts };
 }
+
+/**
+ * The most a site's TLS probes can take: hosts go side by side; each makes its default
+ * handshake and then every probe, HANDSHAKES_PER_SERVER at a time, each tried twice.
+ */
+export const tlsBoundMs = (t: Timeouts): number =>
+  (1 + Math.ceil((PROTOCOL_PROBES.length + CIPHER_PROBES.length) / HANDSHAKES_PER_SERVER)) * 2 * t.connectMs;

@@ -1,8 +1,9 @@
 // Transport evidence for a site: for every host, the https:// answer (handshake and first
 // response onwards) and the http:// redirect chain, all hosts probed concurrently.
 import type { Site } from '../model/site.ts';
+import type { Timeouts } from '../model/defaults.ts';
 import type { NetContext } from '../net/net-context.ts';
-import { walkRedirects } from '../net/redirect-chain.ts';
+import { MAX_FOLLOW, walkRedirects } from '../net/redirect-chain.ts';
 import type { TransportEvidence } from '../model/evidence.ts';
 
 /** Added to the probed http:// URL so a redirect that drops the query string shows. */
@@ -27,3 +28,6 @@ export async function collectTransport(ctx: NetContext, site: Site): Promise<Tra
   );
   return { hosts };
 }
+
+/** The most a site's transport probes can take: hosts go side by side, each a redirect chain of MAX_FOLLOW hops, every hop a connection (tried twice) and a request. */
+export const transportBoundMs = (t: Timeouts): number => (MAX_FOLLOW + 1) * (2 * t.connectMs + t.requestMs);

@@ -27,6 +27,11 @@ export class Deadline {
     return Math.min(ms, this.left());
   }
 
+  /** A deadline of at most `ms` from now, never past this one. */
+  within(ms: number): Deadline {
+    return new Deadline(this.cap(ms));
+  }
+
   get passed(): boolean {
     return this.left() === 0;
   }

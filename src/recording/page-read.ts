@@ -4,7 +4,7 @@
 // be read in time, or is too large to parse, is recorded as unread, never skipped silently.
 import type { Frame, Page } from '@playwright/test';
 import pLimit from 'p-limit';
-import type { FormSnapshot, PageLink, ResourceReference, Unread } from '../model/evidence.ts';
+import type { FormSnapshot, PageLink, ResourceReference } from '../model/evidence.ts';
 import { scanDocument } from './page-scan.ts';
 import { bounded, type Deadline } from './bounded.ts';
 import { firstLine } from '../model/text.ts';
@@ -15,11 +15,17 @@ export const MAX_HTML_BYTES = 5_000_000;
 export const MAX_FRAMES = 50;
 const FRAMES_AT_ONCE = 4;
 
+/** A frame (or the page's frame list) that could not be read, and why. */
+export interface FrameUnread {
+  target: string;
+  reason: string;
+}
+
 export interface PageRead {
   links: PageLink[];
   insecureReferences: ResourceReference[];
   forms: FormSnapshot[];
-  unread: Unread[];
+  unread: FrameUnread[];
 }
 
 /** The URL a frame's content is judged and resolved under: srcdoc and about:blank frames inherit their parent's. */
@@ -33,7 +39,7 @@ function documentUrl(frame: Frame): string | undefined {
 }
 
 type FrameRead =
-  | { unread: Unread }
+  | { unread: FrameUnread }
   | { frameUrl: string; main: boolean; scan: ReturnType<typeof scanDocument> }
   | undefined;
 

@@ -1,6 +1,7 @@
 // Hand-made evidence for unit tests of the checks.
 import type { Site } from '../../src/model/site.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/model/defaults.ts';
+import { netErrorOf } from '../../src/recording/visit.ts';
 import type {
   CertificateFacts,
   HostTls,
@@ -232,6 +233,13 @@ export function unloaded(url: string, error: string): PageVisit {
     error,
     responses: [],
     navigations: [],
-    unread: [{ target: url, reason: `the page did not load: ${error}` }],
+    unread: [
+      {
+        target: url,
+        kind: 'not-loaded',
+        ...(netErrorOf(error) ? { netError: netErrorOf(error) } : {}),
+        reason: `the page did not load: ${error}`,
+      },
+    ],
   });
 }
