@@ -2,7 +2,8 @@
 // With the bundled sites.json it starts the local test lab first.
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { loadScanConfig, sitesFilePath } from './src/config/load.ts';
+import { sitesFilePath } from './src/config/load.ts';
+import { scanConfig } from './src/evidence/scan-config.ts';
 import { exitOnConfigError, stopRun } from './src/config/exit.ts';
 import { chromiumVersion, findChromium } from './src/browser/chromium.ts';
 import { chooseBrowserTrust } from './src/browser/trust-mode.ts';
@@ -19,7 +20,7 @@ const useLab = process.env.LAB ? process.env.LAB === '1' : sitesFile === path.re
 if (useLab) supplyLabEnv();
 
 // Stop before any browser starts, with one clear line per problem and no stack trace.
-const hasCa = exitOnConfigError(() => loadScanConfig(sitesFile)).caFile !== undefined;
+const hasCa = exitOnConfigError(() => scanConfig(sitesFile)).caFile !== undefined;
 const browser = findChromium();
 if (!browser.ok) stopRun(browser.message);
 

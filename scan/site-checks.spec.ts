@@ -1,10 +1,10 @@
 // One test per site x check, parameterised from the sites file. Thin on purpose: the
 // evidence comes from the run's collection process and the verdict from src/checks.
 import { test } from './fixtures.ts';
-import { loadScanConfig } from '../src/config/load.ts';
+import { scanConfig } from '../src/evidence/scan-config.ts';
 import { CHECKS } from '../src/checks/index.ts';
 
-const config = loadScanConfig();
+const config = scanConfig();
 
 for (const site of config.sites) {
   test.describe(site.name, () => {

@@ -53,6 +53,7 @@ export async function benchTls(): Promise<void> {
   const lab = await startLab(base, dir);
   try {
     const config = parseScanConfig(
+      CHECKS,
       JSON.stringify(labSitesFile(base, lab.caFile, LAB_SITES, dir)),
       path.join(dir, 'sites.json'),
       { ...LAB_ENV },

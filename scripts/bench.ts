@@ -54,7 +54,7 @@ async function perSite(): Promise<void> {
   supplyLabEnv();
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(labSitesFile(portBase, lab.caFile, LAB_SITES, dir)));
-  const config = loadScanConfig(sitesFile);
+  const config = loadScanConfig(CHECKS, sitesFile);
   const { deps, close } = createCollectDeps(config, dir);
   try {
     const warm = Date.now();
@@ -99,7 +99,7 @@ async function perSite(): Promise<void> {
 async function fivePageSite(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-five-'));
   const lab = await startScaleLab(1, dir);
-  const config = loadScanConfig(lab.sitesFile);
+  const config = loadScanConfig(CHECKS, lab.sitesFile);
   const { deps, close } = createCollectDeps(config, dir);
   try {
     await deps.browser();

@@ -2,7 +2,7 @@
 // `ca` (nss-db, or the SPKI fallback and how to avoid it), or how to get a browser (exit code 1).
 import { chromiumVersion, findChromium } from '../src/browser/chromium.ts';
 import { chooseBrowserTrust } from '../src/browser/trust-mode.ts';
-import { loadScanConfig } from '../src/config/load.ts';
+import { scanConfig } from '../src/evidence/scan-config.ts';
 import { ConfigError } from '../src/config/errors.ts';
 
 const choice = findChromium();
@@ -16,7 +16,7 @@ console.log(
 
 let hasCa: boolean;
 try {
-  hasCa = loadScanConfig().caFile !== undefined;
+  hasCa = scanConfig().caFile !== undefined;
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   // The sites file is judged by the scan itself; here, tell what a `ca` would get.

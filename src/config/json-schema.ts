@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { CheckCatalogue } from '../model/check.ts';
 import { sitesFileSchema } from './schema.ts';
 
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sites.schema.json');
 
-export function sitesJsonSchema(): Record<string, unknown> {
+export function sitesJsonSchema(catalogue: CheckCatalogue): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(sitesFileSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(sitesFileSchema(catalogue), { io: 'input', unrepresentable: 'any' }),
     title: 'Site security harness: sites file',
   };
 }

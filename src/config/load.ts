@@ -13,6 +13,7 @@ import { missingFieldMessage } from './fields.ts';
 import { redact } from '../model/redact.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../model/defaults.ts';
+import type { CheckCatalogue } from '../model/check.ts';
 import type { ScanConfig } from '../model/site.ts';
 
 export const DEFAULT_SITES_FILE = 'sites.json';
@@ -21,16 +22,26 @@ export function sitesFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.SITES_FILE || DEFAULT_SITES_FILE);
 }
 
-export function loadScanConfig(file = sitesFilePath(), env: NodeJS.ProcessEnv = process.env): ScanConfig {
+/** `catalogue`: the checks, whose ids and finding codes `accept` may name. */
+export function loadScanConfig(
+  catalogue: CheckCatalogue,
+  file = sitesFilePath(),
+  env: NodeJS.ProcessEnv = process.env,
+): ScanConfig {
   dotenv.config({ quiet: true });
   const read = readInputFile(file);
   if ('reason' in read) throw new ConfigError(file, [`cannot read the sites file: ${read.reason}`]);
-  return parseScanConfig(read.text, file, env);
+  return parseScanConfig(catalogue, read.text, file, env);
 }
 
-export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
+export function parseScanConfig(
+  catalogue: CheckCatalogue,
+  text: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): ScanConfig {
   try {
-    return validate(text, file, env);
+    return validate(catalogue, text, file, env);
   } catch (err) {
     // A file nested 100,000 deep overflows the stack of any recursive walk: whatever breaks
     // while validating is still a problem of the file, reported as one, never as a stack trace.
@@ -39,13 +50,13 @@ export function parseScanConfig(text: string, file: string, env: NodeJS.ProcessE
   }
 }
 
-function validate(text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
+function validate(catalogue: CheckCatalogue, text: string, file: string, env: NodeJS.ProcessEnv): ScanConfig {
   syntaxCheck(text, file);
   // Strict JSON by now, so the platform's parser reads it (and keeps a "__proto__" key as a plain field).
   const { value, secrets, substitutedPaths, problems: unset } = substituteEnv(JSON.parse(text), env);
   // FAIL_ON, when set, overrides policy.failOn of the file and of every site.
   const failOn = env.FAIL_ON ? severitySchema.safeParse(env.FAIL_ON) : undefined;
-  const parsed = sitesFileSchema.safeParse(value, { error: missingFieldMessage });
+  const parsed = sitesFileSchema(catalogue).safeParse(value, { error: missingFieldMessage });
   const baseDir = path.dirname(file);
   // Array literals, not push(...list): a list of a million problems overflows a call's arguments.
   const problems = [

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { TIMEOUT_MAX_MS } from '../model/defaults.ts';
 import { SEVERITIES } from '../model/findings.ts';
-import { acceptanceSchema } from './accept-schema.ts';
+import type { CheckCatalogue } from '../model/check.ts';
+import { acceptanceSchemas } from './accept-schema.ts';
 import { flowSchema } from './flow-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
@@ -114,27 +115,43 @@ export const timeoutsSchema = z
   .partial()
   .describe(`Time limits in milliseconds, each at most ${TIMEOUT_MAX_MS} (10 minutes).`);
 
-export const sitesFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  ca: z
-    .string()
-    .min(1, { message: 'expected the path of a PEM file' })
-    .optional()
-    .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.'),
-  connectTo: z
-    .record(hostPort, addressPort)
-    .default({})
-    .describe('Like curl --connect-to: "host:port" -> "address:port". Checks still see the real host name and port.'),
-  timeouts: timeoutsSchema.optional(),
-  policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
-  sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
-  accept: z
-    .array(acceptanceSchema)
-    .default([])
-    .describe('Known findings accepted for a while, each with a reason and an expiry date.'),
-});
+export const caSchema = z
+  .string()
+  .min(1, { message: 'expected the path of a PEM file' })
+  .describe('PEM file of extra trusted root certificates (relative to this file), added to the system roots.');
 
-export type SitesFileInput = z.input<typeof sitesFileSchema>;
+export const connectToSchema = z
+  .record(hostPort, addressPort)
+  .describe('Like curl --connect-to: "host:port" -> "address:port". Checks still see the real host name and port.');
+
+function buildSitesFileSchema(catalogue: CheckCatalogue) {
+  return z.strictObject({
+    $schema: z.string().optional(),
+    ca: caSchema.optional(),
+    connectTo: connectToSchema.default({}),
+    timeouts: timeoutsSchema.optional(),
+    policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
+    sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+    accept: z
+      .array(acceptanceSchemas(catalogue).sitesFile)
+      .default([])
+      .describe('Known findings accepted for a while, each with a reason and an expiry date.'),
+  });
+}
+
+const sitesFileSchemas = new WeakMap<CheckCatalogue, ReturnType<typeof buildSitesFileSchema>>();
+
+/** The whole sites file; `accept` is checked against the catalogue of checks the caller gives. */
+export function sitesFileSchema(catalogue: CheckCatalogue): ReturnType<typeof buildSitesFileSchema> {
+  let schema = sitesFileSchemas.get(catalogue);
+  if (!schema) {
+    schema = buildSitesFileSchema(catalogue);
+    sitesFileSchemas.set(catalogue, schema);
+  }
+  return schema;
+}
+
+export type SitesFileInput = z.input<ReturnType<typeof sitesFileSchema>>;
 export type SiteConfig = z.output<typeof siteSchema>;
 export type PolicyOverrides = z.output<typeof policySchema>;
 export type CookiePolicyInput = z.input<typeof cookiePolicySchema>;

@@ -2,14 +2,14 @@
 // service-client.ts). Serves evidence to the test workers over HTTP on loopback, behind a
 // random token, and stops with its parent.
 import http from 'node:http';
-import { loadScanConfig } from '../config/load.ts';
+import { scanConfig } from './scan-config.ts';
 import { createCollectDeps } from './collect.ts';
 import { CollectionService, type PlanEntry } from './service.ts';
 import type { EvidenceKind } from '../model/evidence.ts';
 
 const token = process.env.SCAN_SERVICE_TOKEN ?? '';
 const workDir = process.env.SCAN_WORK_DIR ?? '';
-const config = loadScanConfig();
+const config = scanConfig();
 const { deps, close } = createCollectDeps(config, workDir);
 const service = new CollectionService(config, deps, Number(process.env.SCAN_SITES_AT_ONCE ?? 1));
 

@@ -8,31 +8,22 @@ import {
   cookiePolicySchema,
   policySchema,
   siteSchema,
-  sitesFileSchema,
+  caSchema,
+  connectToSchema,
   timeoutsSchema,
   type CookiePolicyInput,
   type PolicyOverrides,
 } from '../config/schema.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../model/defaults.ts';
 import { jsonPath } from '../config/errors.ts';
+import { acceptanceSchemas } from '../config/accept-schema.ts';
 import { loadScanConfig } from '../config/load.ts';
 import type { ScanConfig } from '../model/site.ts';
 import { CHECKS } from '../checks/index.ts';
 import { DEFAULT_FAIL_ON, SEVERITIES, type Severity } from '../model/findings.ts';
 import type { ConnectToRules } from '../net/connect-to.ts';
 
-/** Every public finding code, "<check id>.<code>". */
-const KNOWN_CODES: ReadonlySet<string> = new Set(
-  CHECKS.flatMap((c) => Object.keys(c.codes).map((code) => `${c.id}.${code}`)),
-);
-
-const acceptanceSchema = z.strictObject({
-  code: z.string().refine((code) => KNOWN_CODES.has(code), {
-    message: 'expected a finding code such as "hsts.short-max-age" (see docs/finding-codes.md)',
-  }),
-  target: z.union([z.string(), z.instanceof(RegExp)]).optional(),
-  reason: z.string().min(1, { message: 'say why the finding is accepted' }),
-});
+const acceptanceSchema = acceptanceSchemas(CHECKS).library;
 
 const judgingShape = {
   failOn: z.enum(SEVERITIES).optional(),
@@ -55,8 +46,8 @@ const securityOptionsSchema = z.strictObject({
   hosts: siteSchema.shape.subdomains.unwrap().optional(),
   policy: policySchema.optional(),
   cookies: cookiePolicySchema.optional(),
-  ca: sitesFileSchema.shape.ca,
-  connectTo: sitesFileSchema.shape.connectTo.unwrap().optional(),
+  ca: caSchema.optional(),
+  connectTo: connectToSchema.optional(),
   timeouts: timeoutsSchema.optional(),
   ...judgingShape,
 });
@@ -123,7 +114,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
 /** `baseDir`: where relative paths start (the folder of the Playwright config). */
 export function resolveOptions(options: SecurityOptions | undefined, baseDir: string): ResolvedOptions {
   const o = parse(securityOptionsSchema, options, 'securityOptions');
-  const sitesFile = o.sitesFile ? loadScanConfig(path.resolve(baseDir, o.sitesFile)) : undefined;
+  const sitesFile = o.sitesFile ? loadScanConfig(CHECKS, path.resolve(baseDir, o.sitesFile)) : undefined;
   if (o.site && !sitesFile?.sites.some((s) => s.name === o.site)) {
     throw new Error(
       `securityOptions: site "${o.site}" is not in ${o.sitesFile ? `the sites file ${o.sitesFile}` : 'any sites file (set sitesFile)'}`,

@@ -6,8 +6,8 @@ import type { Site } from '../model/site.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
 import { atOrAbove, type Severity } from '../model/findings.ts';
 import type { Check } from '../model/check.ts';
-import { toResult, type CheckResult } from '../report/result.ts';
-import type { Acceptance, JudgeSettings } from './options.ts';
+import { acceptedLine, findingLine, toResult, unmeasuredLine } from '../report/result.ts';
+import type { JudgeSettings } from './options.ts';
 
 export type AnnotationType = 'security warning' | 'security accepted' | 'security note';
 
@@ -16,18 +16,11 @@ export interface Verdict {
   /** Findings that fail, and targets that could not be measured. */
   failing: number;
   unmeasured: number;
-  /** The failure's lines: "[severity] code target: message", each followed by its remediation. */
+  /** The failure's lines, as the scan writes them ("[severity] target: message (code)"), each followed by its remediation. */
   lines: string[];
   /** Reported beside the test whatever the verdict. */
   annotations: { type: AnnotationType; description: string }[];
 }
-
-const accepts = (a: Acceptance, code: string, target: string): boolean =>
-  a.code === code &&
-  (a.target === undefined || (typeof a.target === 'string' ? a.target === target : a.target.test(target)));
-
-const findingLine = (f: CheckResult['findings'][number]): string =>
-  `[${f.severity}] ${f.code} ${f.target}: ${f.message}`;
 
 export function judge<K extends EvidenceKind>(
   checks: readonly Check<K>[],
@@ -37,28 +30,25 @@ export function judge<K extends EvidenceKind>(
 ): Verdict {
   const verdict: Verdict = { pass: true, failing: 0, unmeasured: 0, lines: [], annotations: [] };
   for (const check of checks) {
-    const result = toResult(site, check, check.run(site, evidence));
+    // The scan's own result: acceptances matched and expired the same way, lines in the same form.
+    const result = toResult(site, check, check.run(site, evidence), settings.accept);
+    for (const f of result.accepted)
+      verdict.annotations.push({ type: 'security accepted', description: acceptedLine(f) });
     // A remediation is repeated only when it differs from the one just shown.
     let shown: string | undefined;
     for (const f of result.findings) {
-      const accepted = settings.accept.find((a) => accepts(a, f.code, f.target));
-      if (accepted)
-        verdict.annotations.push({
-          type: 'security accepted',
-          description: `${findingLine(f)} (accepted: ${accepted.reason})`,
-        });
-      else if (!atOrAbove(f.severity, settings.failOn))
+      if (!atOrAbove(f.severity, settings.failOn)) {
         verdict.annotations.push({ type: 'security warning', description: findingLine(f) });
-      else {
-        verdict.failing++;
-        verdict.lines.push(findingLine(f));
-        if (f.remediation !== shown) verdict.lines.push(`  remediation: ${f.remediation}`);
-        shown = f.remediation;
+        continue;
       }
+      verdict.failing++;
+      verdict.lines.push(findingLine(f));
+      if (f.remediation !== shown) verdict.lines.push(`  remediation: ${f.remediation}`);
+      shown = f.remediation;
     }
     for (const u of result.unmeasured) {
       verdict.unmeasured++;
-      verdict.lines.push(`[could not measure] ${check.id} ${u.target}: ${u.reason}`);
+      verdict.lines.push(unmeasuredLine(u, check.id));
     }
     for (const note of result.notes)
       verdict.annotations.push({ type: 'security note', description: `${check.id}: ${note}` });

@@ -46,9 +46,11 @@ export interface Acceptance {
   /** "<check id>.<code>" */
   code?: string;
   site?: string;
-  target?: string;
+  /** The exact target; a team's own tests may give a RegExp. */
+  target?: string | RegExp;
   reason: string;
-  expires: string;
+  /** The last day it holds (YYYY-MM-DD, UTC): always in sites.json, optional in a team's own tests. */
+  expires?: string;
 }
 
 export interface ScanConfig {

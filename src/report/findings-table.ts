@@ -48,7 +48,14 @@ export function findingsMarkdown(r: CheckResult): string {
       '## Accepted',
       table(
         ['severity', 'code', 'target', 'finding', 'accepted until', 'reason'],
-        r.accepted.map((f) => [f.severity, f.code, f.target, f.message, f.acceptance.expires, f.acceptance.reason]),
+        r.accepted.map((f) => [
+          f.severity,
+          f.code,
+          f.target,
+          f.message,
+          f.acceptance.expires ?? '(no expiry)',
+          f.acceptance.reason,
+        ]),
       ),
     );
   }

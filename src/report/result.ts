@@ -87,16 +87,22 @@ export const expiredNote = (f: ResultFinding): string =>
 export const findingLine = (f: ResultFinding): string =>
   oneLine(`[${f.severity}] ${f.target}: ${f.message} (${f.code})${expiredNote(f)}`);
 
-export const unmeasuredLine = (u: Unmeasured): string => oneLine(`[could not measure] ${u.target}: ${u.reason}`);
+/** "[could not measure] target: reason", naming the check where the line does not say it otherwise. */
+export const unmeasuredLine = (u: Unmeasured, check?: string): string =>
+  oneLine(`[could not measure] ${u.target}: ${u.reason}${check ? ` (${check})` : ''}`);
+
+/** "accepted until 2027-01-31", or "accepted" for an acceptance without an expiry. */
+export const acceptedUntil = (note: AcceptanceNote): string =>
+  note.expires ? `accepted until ${note.expires}` : 'accepted';
 
 export const acceptedLine = (f: AcceptedFinding): string =>
   oneLine(
-    `[accepted until ${f.acceptance.expires}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`,
+    `[${acceptedUntil(f.acceptance)}] [${f.severity}] ${f.target}: ${f.message} (${f.code}), because: ${f.acceptance.reason}`,
   );
 
 /** One line per finding and per target that could not be measured, worst first as the check listed them. */
 export function findingLines(result: Pick<CheckResult, 'findings' | 'unmeasured'>): string[] {
-  return [...result.findings.map(findingLine), ...result.unmeasured.map(unmeasuredLine)];
+  return [...result.findings.map(findingLine), ...result.unmeasured.map((u) => unmeasuredLine(u))];
 }
 
 /** What a failing test says: a header, one line per finding, then what to do. */

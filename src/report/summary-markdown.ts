@@ -63,7 +63,7 @@ export function summaryMarkdown(s: Summary): string {
     ...section(
       'Accepted findings',
       ['site', 'check', 'code', 'severity', 'target', 'accepted until', 'reason'],
-      s.accepted.map((a) => [a.site, a.check, a.code, a.severity, a.target, a.expires, a.reason]),
+      s.accepted.map((a) => [a.site, a.check, a.code, a.severity, a.target, a.expires ?? '(no expiry)', a.reason]),
     ),
     ...(s.certificates.length > 0
       ? ['## Certificate expiry', `Soonest first.\n\n${expiryMarkdown(s.certificates.slice(0, MAX_ROWS))}`]

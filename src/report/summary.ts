@@ -22,7 +22,8 @@ export interface AcceptedEntry {
   target: string;
   message: string;
   reason: string;
-  expires: string;
+  /** Always set in a scan: sites.json acceptances have an expiry. */
+  expires?: string;
 }
 
 export interface Summary {

@@ -24,6 +24,7 @@ import type { TrustStore } from '../../src/net/net-context.ts';
 import type { NetContext } from '../../src/net/net-context.ts';
 import { launchScanBrowser } from '../../src/browser/launch.ts';
 import { hostsToLearn, spkiHash, verifiedLeafKeys } from '../../src/browser/spki-fallback.ts';
+import { CHECKS } from '../../src/checks/index.ts';
 
 const SITES = [good, keyReuseExpired, keyReuseWrongName];
 let dir: string;
@@ -38,7 +39,7 @@ before(async () => {
   lab = await startLab(base, dir, SITES);
   const sitesFile = path.join(dir, 'sites.json');
   // The clean site's flows read the lab shop's credentials as ${VAR}s.
-  config = parseScanConfig(JSON.stringify(labSitesFile(base, lab.caFile, SITES)), sitesFile, { ...LAB_ENV });
+  config = parseScanConfig(CHECKS, JSON.stringify(labSitesFile(base, lab.caFile, SITES)), sitesFile, { ...LAB_ENV });
   trust = loadTrustStore(config.caFile);
   net = { connectTo: config.connectTo, ca: trust.ca, timeouts: config.timeouts };
 });

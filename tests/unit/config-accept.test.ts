@@ -1,4 +1,5 @@
-// `accept`: the form of each accepted finding is checked; applying them is the report's job.
+// `accept`: the form of each accepted finding is checked, its check id and finding code against
+// the catalogue of checks; applying them is the report's job.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { oneSite, parse, problems } from './config-helpers.ts';
@@ -10,7 +11,7 @@ test('accepted findings come through as written; none by default', () => {
   const accept = [
     { check: 'hsts', site: 'shop', target: 'https://shop.test/', ...base },
     { code: 'cookie-secure.missing-secure', ...base },
-    { check: 'tls-ciphers', code: 'tls-ciphers.weak-suite', ...base },
+    { check: 'tls-ciphers', code: 'tls-ciphers.3des', ...base },
   ];
   assert.deepEqual(parse(oneSite({}, { accept })).accept, accept);
 });
@@ -25,6 +26,7 @@ test('each rule of an acceptance is checked, all at once', () => {
           { code: 'hsts', ...base },
           { code: 'nope.short-max-age', ...base },
           { code: 'HSTS.Short', ...base },
+          { code: 'hsts.typo', ...base },
           { site: 'shoop', ...base },
           { check: 'hsts', reason: ' ', expires: '2027-02-30' },
           { check: 'hsts', reason: 'r', expires: '31/12/2027' },
@@ -41,12 +43,13 @@ test('each rule of an acceptance is checked, all at once', () => {
     `$.accept[1].code: ${format}`,
     `$.accept[2].code: "nope" is not a check id (expected one of: ${checks})`,
     `$.accept[3].code: ${format}`,
-    '$.accept[4]: name what is accepted: "check", "code" or both',
-    '$.accept[5].reason: say why the finding is accepted',
-    '$.accept[5].expires: 2027-02-30 is not a calendar date',
-    '$.accept[6].expires: expected a date "YYYY-MM-DD"',
-    '$.accept[7].reason: required field is missing',
-    '$.accept[7]: unknown field "colour"',
-    '$.accept[4].site: no site of this file is named "shoop"',
+    '$.accept[4].code: unknown finding code "hsts.typo" (the codes of hsts: missing, duplicate, malformed, short-max-age; see docs/finding-codes.md)',
+    '$.accept[5]: name what is accepted: "check", "code" or both',
+    '$.accept[6].reason: say why the finding is accepted',
+    '$.accept[6].expires: 2027-02-30 is not a calendar date',
+    '$.accept[7].expires: expected a date "YYYY-MM-DD"',
+    '$.accept[8].reason: required field is missing',
+    '$.accept[8]: unknown field "colour"',
+    '$.accept[5].site: no site of this file is named "shoop"',
   ]);
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseScanConfig } from '../../src/config/load.ts';
 import { TIMEOUT_MAX_MS } from '../../src/model/defaults.ts';
 import { oneSite, problems, rejection } from './config-helpers.ts';
+import { CHECKS } from '../../src/checks/index.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'config-flows-'));
 mkdirSync(path.join(dir, 'flows'));
@@ -14,7 +15,7 @@ writeFileSync(path.join(dir, 'flows', 'sso-login.ts'), 'export {};\n');
 
 /** A sites file in `dir`, where flows/sso-login.ts exists. */
 const parseHere = (value: unknown, env: NodeJS.ProcessEnv = {}) =>
-  parseScanConfig(JSON.stringify(value), path.join(dir, 'sites.json'), env);
+  parseScanConfig(CHECKS, JSON.stringify(value), path.join(dir, 'sites.json'), env);
 
 const ENV = {
   SHOP_USER: 'alice',

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { parseScanConfig } from '../../src/config/load.ts';
 import type { ScanConfig } from '../../src/model/site.ts';
 import { ConfigError } from '../../src/config/errors.ts';
+import { CHECKS } from '../../src/checks/index.ts';
 
 export const FILE = '/x/sites.json';
 
 export const parse = (value: unknown, env: NodeJS.ProcessEnv = {}): ScanConfig =>
-  parseScanConfig(JSON.stringify(value), FILE, env);
+  parseScanConfig(CHECKS, JSON.stringify(value), FILE, env);
 
 /** The ConfigError `load` throws. */
 export function rejection(load: () => unknown): ConfigError {
@@ -22,7 +23,8 @@ export function rejection(load: () => unknown): ConfigError {
 
 /** The problems a file (a value, or the text of a file) is rejected with. */
 export function problems(value: unknown, env: NodeJS.ProcessEnv = {}): string[] {
-  return rejection(() => (typeof value === 'string' ? parseScanConfig(value, FILE, env) : parse(value, env))).problems;
+  return rejection(() => (typeof value === 'string' ? parseScanConfig(CHECKS, value, FILE, env) : parse(value, env)))
+    .problems;
 }
 
 /** Each pattern matches one of the problems. */

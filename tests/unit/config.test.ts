@@ -9,6 +9,7 @@ import { labSitesFile } from '../../lab/sites-file.ts';
 import { DEFAULT_PORT_BASE } from '../../lab/ports.ts';
 import { LAB_ENV } from '../../lab/credentials.ts';
 import { assertProblems, oneSite, parse, problems } from './config-helpers.ts';
+import { CHECKS } from '../../src/checks/index.ts';
 
 test('a minimal file gets every default', () => {
   const config = parse({ sites: [{ name: 'shop', url: 'https://shop.example.com/' }] });
@@ -115,12 +116,12 @@ test('${VAR} placeholders come from the environment; a missing one is named with
 });
 
 test('sites.schema.json is generated from the zod schema (run npm run schema)', () => {
-  assert.deepEqual(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')), sitesJsonSchema());
+  assert.deepEqual(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')), sitesJsonSchema(CHECKS));
 });
 
 test('the committed sites.json scans the lab as the lab defines it (run npm run lab -- --write-sites)', () => {
   const committed = JSON.parse(readFileSync(new URL('../../sites.json', import.meta.url), 'utf8'));
   assert.deepEqual(committed, labSitesFile(DEFAULT_PORT_BASE, 'lab/.generated/ca.pem'));
   const file = fileURLToPath(new URL('../../sites.json', import.meta.url));
-  assert.doesNotThrow(() => parseScanConfig(JSON.stringify(committed), file, { ...LAB_ENV }));
+  assert.doesNotThrow(() => parseScanConfig(CHECKS, JSON.stringify(committed), file, { ...LAB_ENV }));
 });

@@ -8,6 +8,7 @@ import type { Severity } from '../../src/model/findings.ts';
 import type { Acceptance } from '../../src/model/site.ts';
 import { failureMessage, toResult } from '../../src/report/result.ts';
 import { site } from './evidence-builders.ts';
+import { CHECKS } from '../../src/checks/index.ts';
 
 const check: Check = {
   id: 'hsts',
@@ -116,10 +117,10 @@ test('policy.failOn per site, and FAIL_ON over every site (config stub until con
     accept: [{ code: 'hsts.missing', reason: 'r', expires: '2027-01-01' }],
   });
   const failOn = (env: NodeJS.ProcessEnv) =>
-    parseScanConfig(file, '/x/sites.json', env).sites.map((s) => s.policy.failOn);
+    parseScanConfig(CHECKS, file, '/x/sites.json', env).sites.map((s) => s.policy.failOn);
   assert.deepEqual(failOn({}), ['high', 'low']);
   assert.deepEqual(failOn({ FAIL_ON: 'critical' }), ['critical', 'critical']);
-  assert.deepEqual(parseScanConfig(file, '/x/sites.json', {}).accept, [
+  assert.deepEqual(parseScanConfig(CHECKS, file, '/x/sites.json', {}).accept, [
     { code: 'hsts.missing', reason: 'r', expires: '2027-01-01' },
   ]);
   assert.throws(

@@ -89,7 +89,7 @@ test('toHaveNoMixedContent fails on an http script, one line per finding with it
   assert.equal(header, `toHaveNoMixedContent: 1 finding at medium or above (${PAGE})`);
   assert.equal(
     finding,
-    `[high] mixed-content.active http://cdn.test/pay.js: script (script[src]) over http on ${PAGE}: not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content)`,
+    `[high] http://cdn.test/pay.js: script (script[src]) over http on ${PAGE}: not requested during the visit (found in the page, e.g. a srcset candidate, lazy or unused content) (mixed-content.active)`,
   );
   assert.match(remediation!, /^ {2}remediation: Serve every resource/);
 });
@@ -106,7 +106,7 @@ test('the threshold: a passive image fails at medium, is a warning annotation wh
   );
   assert.match(
     atHigh.annotations[0]!.description,
-    /^\[medium\] mixed-content\.passive http:\/\/cdn\.test\/logo\.png: image/,
+    /^\[medium\] http:\/\/cdn\.test\/logo\.png: image .* \(mixed-content\.passive\)$/,
   );
 
   // A matcher's own threshold overrides the fixture's.
@@ -123,7 +123,7 @@ test('an accepted finding (by code, and by target or pattern) passes and is anno
     assert.equal(annotations[0]!.type, 'security accepted');
     assert.match(
       annotations[0]!.description,
-      /^\[high\] mixed-content\.active http:\/\/cdn\.test\/pay\.js: .* \(accepted: vendor fix due in May\)$/,
+      /^\[accepted\] \[high\] http:\/\/cdn\.test\/pay\.js: .* \(mixed-content\.active\), because: vendor fix due in May$/,
     );
   }
   const other = recorded({ pages: pages(httpScript()) });
@@ -139,7 +139,7 @@ test('a page that could not be read fails as "could not measure"', async () => {
   assert.equal(r.pass, false);
   assert.deepEqual(lines(r), [
     `toHaveNoMixedContent: 1 target could not be measured (${PAGE})`,
-    `[could not measure] mixed-content ${PAGE}: the page did not load: net::ERR_CERT_DATE_INVALID`,
+    `[could not measure] ${PAGE}: the page did not load: net::ERR_CERT_DATE_INVALID (mixed-content)`,
   ]);
 });
 
@@ -168,25 +168,29 @@ test('toHaveSecureCookies passes on a Secure, HttpOnly, SameSite session cookie,
 });
 
 test("toHaveSecureCookies fails on each broken rule with the cookie checks' codes", async () => {
-  const cases: [string, string][] = [
+  const cases: [string, string, string][] = [
     [
       'sid=1; Path=/; HttpOnly; SameSite=Lax',
-      '[high] cookie-secure.missing-secure sid (https://example.test/checkout)',
+      '[high] sid (https://example.test/checkout)',
+      'cookie-secure.missing-secure',
     ],
     [
       'sid=1; Path=/; Secure; SameSite=Lax',
-      '[high] cookie-httponly.missing-httponly sid (https://example.test/checkout)',
+      '[high] sid (https://example.test/checkout)',
+      'cookie-httponly.missing-httponly',
     ],
     [
       'sid=1; Path=/; Secure; HttpOnly',
-      '[medium] cookie-samesite.missing-samesite sid (https://example.test/checkout)',
+      '[medium] sid (https://example.test/checkout)',
+      'cookie-samesite.missing-samesite',
     ],
   ];
-  for (const [cookie, expected] of cases) {
+  for (const [cookie, expected, code] of cases) {
     const { context } = recorded({ pages: pages(setting(cookie)) });
     const r = await m.toHaveSecureCookies.call(expecting(), context);
     assert.equal(r.pass, false, cookie);
-    assert.ok(lines(r)[1]!.startsWith(`${expected}: `), `${cookie}\n${r.message()}`);
+    const line = lines(r)[1]!;
+    assert.ok(line.startsWith(`${expected}: `) && line.endsWith(`(${code})`), `${cookie}\n${r.message()}`);
   }
 });
 
@@ -202,7 +206,7 @@ test('toHaveSecureCookies: a low finding (an ordinary cookie without HttpOnly) i
     annotations.map((a) => [a.type, a.description.split(':')[0]]),
     [
       ['security note', 'cookie-secure'],
-      ['security warning', '[low] cookie-httponly.missing-httponly theme (https'],
+      ['security warning', '[low] theme (https'],
       ['security note', 'cookie-httponly'],
       ['security note', 'cookie-samesite'],
     ],
@@ -229,30 +233,33 @@ test('toBeSecurePage runs every page check: forms, HSTS of the documents, downgr
     true,
   );
 
-  const broken: [PageVisit, string][] = [
+  const broken: [PageVisit, string, string][] = [
     [
       visit(PAGE, { forms: [loginForm('http://example.test/session')] }),
-      '[high] secure-forms.submits-to-http https://example.test/checkout',
+      '[high] https://example.test/checkout: ',
+      'secure-forms.submits-to-http',
     ],
     [
       visit(PAGE, { responses: [response(PAGE, { headers: [] })] }),
-      '[high] hsts.missing https://example.test/checkout',
+      '[high] https://example.test/checkout: ',
+      'hsts.missing',
     ],
     [
       visit(PAGE, {
         navigations: [{ url: 'http://example.test/cart', from: PAGE, mainFrame: true, redirected: false }],
       }),
-      '[high] no-downgrade.navigation-to-http https://example.test/checkout',
+      '[high] https://example.test/checkout: ',
+      'no-downgrade.navigation-to-http',
     ],
-    [httpScript(), '[high] mixed-content.active http://cdn.test/pay.js'],
-    [setting('sid=1; Path=/; Secure; SameSite=Lax'), '[high] cookie-httponly.missing-httponly sid'],
+    [httpScript(), '[high] http://cdn.test/pay.js: ', 'mixed-content.active'],
+    [setting('sid=1; Path=/; Secure; SameSite=Lax'), '[high] sid ', 'cookie-httponly.missing-httponly'],
   ];
-  for (const [v, expected] of broken) {
+  for (const [v, expected, code] of broken) {
     const r = await m.toBeSecurePage.call(expecting(), recorded({ pages: pages(v) }).page);
-    assert.equal(r.pass, false, expected);
+    assert.equal(r.pass, false, code);
     assert.ok(
-      lines(r).some((l) => l.startsWith(`${expected}`)),
-      `${expected}\n${r.message()}`,
+      lines(r).some((l) => l.startsWith(expected) && l.endsWith(`(${code})`)),
+      `${code}\n${r.message()}`,
     );
   }
 });
@@ -280,17 +287,17 @@ test('toPassTlsChecks fails on an expired certificate, an obsolete protocol, and
     chain: [certificate({ validTo: daysFromNow(-2) }), intermediate(), trustedRoot()],
   });
   const tls10 = tlsHost('example.test', { protocols: [accepted('TLSv1'), accepted('TLSv1.2')] });
-  const cases: [TlsEvidence, string][] = [
-    [tlsEvidence(expired), '[high] certificate-validity.expired example.test'],
-    [tlsEvidence(tls10), '[medium] tls-protocols.obsolete-protocol example.test'],
-    [tlsEvidence(deadTlsHost('example.test')), '[could not measure] certificate-trust example.test'],
+  const cases: [TlsEvidence, string, string][] = [
+    [tlsEvidence(expired), '[high] example.test: ', '(certificate-validity.expired)'],
+    [tlsEvidence(tls10), '[medium] example.test: ', '(tls-protocols.obsolete-protocol)'],
+    [tlsEvidence(deadTlsHost('example.test')), '[could not measure] example.test: ', '(certificate-trust)'],
   ];
-  for (const [tls, expected] of cases) {
+  for (const [tls, expected, end] of cases) {
     const r = await m.toPassTlsChecks.call(expecting(), recorded({ tls }).host);
-    assert.equal(r.pass, false, expected);
+    assert.equal(r.pass, false, end);
     assert.ok(
-      lines(r).some((l) => l.startsWith(expected)),
-      `${expected}\n${r.message()}`,
+      lines(r).some((l) => l.startsWith(expected) && l.endsWith(end)),
+      `${end}\n${r.message()}`,
     );
   }
 });
@@ -316,8 +323,22 @@ test('misuse fails with a clear message: no security fixture, bad options, a pag
     (err: Error) =>
       err.message.startsWith('matcher options: 3 problems') &&
       /\$\.failOn/.test(err.message) &&
-      /\$\.accept\[0\]\.code: expected a finding code/.test(err.message) &&
+      /\$\.accept\[0\]\.code: unknown finding code "hsts\.absent"/.test(err.message) &&
       /\$\.accept\[0\]\.reason: say why/.test(err.message),
   );
   await assert.rejects(m.toPassTlsChecks.call(expecting(), page as never), /judges a host of the security fixture/);
+});
+
+test('an acceptance holds until its expiry, as in the scan: expired, the finding fails again and says so', async () => {
+  const { page } = recorded({ pages: pages(httpScript()) });
+  const accept = (expires: string) => [{ code: 'mixed-content.active', reason: 'vendor fix due in May', expires }];
+  assert.equal((await m.toHaveNoMixedContent.call(expecting(), page, { accept: accept('2999-12-31') })).pass, true);
+  const expired = await m.toHaveNoMixedContent.call(expecting(), recorded({ pages: pages(httpScript()) }).page, {
+    accept: accept('2020-01-01'),
+  });
+  assert.equal(expired.pass, false);
+  assert.match(
+    expired.message(),
+    /\(mixed-content\.active\) \(the acceptance of this finding expired on 2020-01-01: "vendor fix due in May"\)/,
+  );
 });
