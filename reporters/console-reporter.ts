@@ -13,6 +13,8 @@ import type {
 import { acceptedLine, findingLine, unmeasuredLine } from '../src/report/result.ts';
 import {
   checkIds,
+  STATUS_WORDS,
+  statusCounts,
   summarize,
   totalsLine,
   unmeasuredGroups,
@@ -30,14 +32,6 @@ const MARK: Record<SummaryCheck['status'], (c: SummaryCheck) => string> = {
   warning: () => '!',
   error: () => '?',
   skipped: () => '-',
-};
-
-const STATUS_WORDS: Record<SummaryCheck['status'], string> = {
-  passed: 'passed',
-  failed: 'failed',
-  warning: 'warning',
-  error: 'could not measure',
-  skipped: 'not applicable',
 };
 
 export default class ConsoleReporter implements Reporter {
@@ -68,14 +62,9 @@ export default class ConsoleReporter implements Reporter {
   private siteDone(site: string): void {
     this.left.delete(site);
     const checks = this.tests.filter((t) => t.parent.title === site).flatMap((t) => this.entries.get(t)?.result ?? []);
-    const counts = new Map<string, number>();
-    for (const c of checks) {
-      const word = c.status === 'failed' ? `failed (worst ${worstFinding(c)})` : STATUS_WORDS[c.status];
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(0);
     console.log(
-      `  [${++this.sitesDone}/${this.sitesDone + this.left.size}] ${site}: ${[...counts].map(([w, n]) => `${n} ${w}`).join(', ')}  (${seconds} s)`,
+      `  [${++this.sitesDone}/${this.sitesDone + this.left.size}] ${site}: ${statusCounts(checks)}  (${seconds} s)`,
     );
   }
 

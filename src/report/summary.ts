@@ -54,6 +54,28 @@ export interface RunEntry {
 
 export const STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'warning', 'error', 'skipped'];
 
+/** How a status reads in a line for a person. */
+export const STATUS_WORDS: Record<CheckStatus, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  warning: 'warning',
+  error: 'could not measure',
+  skipped: 'not applicable',
+};
+
+/**
+ * "10 passed, 2 failed (worst high), 4 not applicable": one count per status, in the order of
+ * STATUSES; the failed ones name the worst finding among them all.
+ */
+export function statusCounts(checks: readonly Pick<SummaryCheck, 'status' | 'findings'>[]): string {
+  return STATUSES.flatMap((status) => {
+    const these = checks.filter((c) => c.status === status);
+    if (these.length === 0) return [];
+    const worst = status === 'failed' ? worstOf(these.flatMap((c) => c.findings.map((f) => f.severity))) : undefined;
+    return [`${these.length} ${STATUS_WORDS[status]}${worst ? ` (worst ${worst})` : ''}`];
+  }).join(', ');
+}
+
 export function summarize(
   entries: RunEntry[],
   run: Pick<Summary, 'startedAt' | 'finishedAt' | 'sitesFile' | 'environment'>,

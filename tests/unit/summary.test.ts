@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Outcome } from '../../src/checks/outcome.ts';
 import type { Check } from '../../src/model/check.ts';
 import { toResult } from '../../src/report/result.ts';
-import { summarize, unmeasuredGroups } from '../../src/report/summary.ts';
+import { statusCounts, summarize, unmeasuredGroups } from '../../src/report/summary.ts';
 import { summaryMarkdown } from '../../src/report/summary-markdown.ts';
 import { site } from './evidence-builders.ts';
 
@@ -87,4 +87,23 @@ test('summary.md: matrix with the worst severity, totals, findings with codes, a
     md,
     /^\| shop \| mixed-content \| mixed-content\.passive \| medium \| http:\/\/img \| 2099-01-01 \| CDN moves in May \|$/m,
   );
+});
+
+test("a site's console line counts each status once, failed ones under their worst finding", () => {
+  const finding = (severity: 'high' | 'medium') => ({
+    code: 'x.y',
+    severity,
+    target: 't',
+    message: 'm',
+    remediation: 'r',
+  });
+  const checks = [
+    { status: 'failed' as const, findings: [finding('medium')] },
+    { status: 'skipped' as const, findings: [] },
+    { status: 'passed' as const, findings: [] },
+    { status: 'failed' as const, findings: [finding('high'), finding('medium')] },
+    { status: 'skipped' as const, findings: [] },
+    { status: 'error' as const, findings: [] },
+  ];
+  assert.equal(statusCounts(checks), '1 passed, 2 failed (worst high), 1 could not measure, 2 not applicable');
 });
