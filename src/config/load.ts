@@ -117,16 +117,32 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Names appear in test titles and file names, where a secret could not be redacted: they may
- * not come from the environment at all.
+ * Fields whose values are public identifiers, by their JSON path with `[*]` for any index: they
+ * appear as is in test titles, tags, file names and report keys, where a secret could not be
+ * redacted, so they may not come from the environment at all. Every other string field may
+ * hold ${VAR} (tests/integration/secrets.test.ts puts a secret in each).
  */
+const NAMES = 'a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted';
+export const NO_PLACEHOLDER_FIELDS: Readonly<Record<string, string>> = {
+  '$.sites[*].name': NAMES,
+  '$.sites[*].flows[*].name': NAMES,
+  '$.sites[*].flows[*].after':
+    'cannot use ${VAR}: it names a flow, and flow names appear in reports as they are written',
+  '$.accept[*].site': 'cannot use ${VAR}: it names a site, and site names appear in test titles and file names',
+  '$.accept[*].check': 'cannot use ${VAR}: check ids appear as is in test titles and tags',
+  '$.accept[*].code': 'cannot use ${VAR}: finding codes appear as is in every report',
+  '$.policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
+  '$.sites[*].policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
+};
+
+/** "$.sites[*].flows[*].name" for "$.sites[2].flows[0].name". */
+export const anyIndex = (where: string): string => where.replace(/\[\d+\]/g, '[*]');
+
 function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
-  return [...substitutedPaths]
-    .filter((where) => /^\$\.sites\[\d+\](\.flows\[\d+\])?\.name$/.test(where))
-    .map(
-      (where) =>
-        `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`,
-    );
+  return [...substitutedPaths].flatMap((where) => {
+    const why = NO_PLACEHOLDER_FIELDS[anyIndex(where)];
+    return why ? [`${where}: ${why}`] : [];
+  });
 }
 
 /**

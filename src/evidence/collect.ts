@@ -33,7 +33,10 @@ const screenshotDir = (deps: CollectDeps, site: Site): string =>
   path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
 
 export const COLLECTORS: Collectors = {
-  transport: { collect: (deps, site) => collectTransport(deps.net, site), boundMs: (_site, t) => transportBoundMs(t) },
+  transport: {
+    collect: (deps, site) => collectTransport(deps.net, site, deps.config.secrets),
+    boundMs: (_site, t) => transportBoundMs(t),
+  },
   pages: {
     collect: async (deps, site) =>
       collectPages(await deps.browser(), site, {

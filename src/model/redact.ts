@@ -55,6 +55,14 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
   };
 }
 
+/**
+ * Whether `text` holds a secret in any of its forms. Never switched off: it decides what may be
+ * sent over plain http, not what a report shows.
+ */
+export function holdsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((s) => s.length > 0 && secretForms(s).some((form) => text.includes(form)));
+}
+
 export function redact(text: string, secrets: readonly string[]): string {
   return redactor(secrets)(text);
 }

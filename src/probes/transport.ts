@@ -5,23 +5,33 @@ import type { Timeouts } from '../model/defaults.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { MAX_FOLLOW, walkRedirects } from '../net/redirect-chain.ts';
 import type { TransportEvidence } from '../model/evidence.ts';
+import { holdsSecret } from '../model/redact.ts';
 
 /** Added to the probed http:// URL so a redirect that drops the query string shows. */
 export const PROBE_QUERY = 'https-scan=1';
 
-export function probePaths(site: Site, host: string): { https: string; http: string } {
+/**
+ * What each host is asked: its https:// answer and its http:// chain. The http:// request goes in
+ * the clear, so it never carries a secret: a page or a site URL path holding one is not used.
+ */
+export function probePaths(site: Site, host: string, secrets: readonly string[] = []): { https: string; http: string } {
   const main = new URL(site.url);
   if (host !== main.hostname) return { https: `https://${host}/`, http: `http://${host}/?${PROBE_QUERY}` };
   // A path other than "/" shows a redirect that drops the path.
-  const path = site.pages.find((p) => p !== '/') ?? main.pathname;
+  const clear = (p: string) => !holdsSecret(p, secrets);
+  const path = site.pages.find((p) => p !== '/' && clear(p)) ?? (clear(main.pathname) ? main.pathname : '/');
   const [pathname, search] = path.split('?');
   return { https: site.url, http: `http://${host}${pathname}?${search ? `${search}&` : ''}${PROBE_QUERY}` };
 }
 
-export async function collectTransport(ctx: NetContext, site: Site): Promise<TransportEvidence> {
+export async function collectTransport(
+  ctx: NetContext,
+  site: Site,
+  secrets: readonly string[] = [],
+): Promise<TransportEvidence> {
   const hosts = await Promise.all(
     site.hosts.map(async (host) => {
-      const urls = probePaths(site, host);
+      const urls = probePaths(site, host, secrets);
       const [https, http] = await Promise.all([walkRedirects(ctx, urls.https), walkRedirects(ctx, urls.http)]);
       return { host, https, http };
     }),

@@ -1,12 +1,15 @@
 // Secrets never reach an artifact. A real scan runs flows that type secrets (a user name with
 // spaces and "+", a password with quotes, "&" and "é", a card number, single sign-on
 // credentials), with secrets also placed in a page path, in a query value the server echoes
-// back, and in a cookie-ignore reason; the lab echoes the user name into a page title, URL and
-// cookie. Every file the run writes (Playwright's HTML report and the archive inside it,
-// test-results, allure-results and the rendered Allure report, reports/, the run's own
-// folder) and its console are searched for each secret as is, URL-encoded, form-encoded,
-// JSON-escaped, HTML-escaped and in base64. The same search must find the secrets when
-// redaction is switched off, or it proves nothing.
+// back, in the site URL, and in every other string field of the sites file: the list of those
+// fields is read from the schema itself, so a new field fails this test until a secret is
+// placed in it (or config refuses ${VAR} there, as for names). The lab echoes the user name
+// into a page title, URL and cookie. Every file the run writes (Playwright's HTML report and
+// the archive inside it, test-results, allure-results and the rendered Allure report,
+// reports/, the run's own folder) and its console are searched for each secret as is,
+// URL-encoded, form-encoded, JSON-escaped, HTML-escaped and in base64; and no request the lab
+// received over plain http carries one. The same search must find the secrets when redaction
+// is switched off, or it proves nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +24,10 @@ import { freePortBase } from '../../lab/ports.ts';
 import { labSitesFile } from '../../lab/sites-file.ts';
 import { LAB_SITES } from '../../lab/sites/index.ts';
 import { UNSAFE_NO_REDACTION } from '../../src/model/redact.ts';
+import { CHECKS } from '../../src/checks/index.ts';
+import { sitesJsonSchema } from '../../src/config/json-schema.ts';
+import { NO_PLACEHOLDER_FIELDS } from '../../src/config/load.ts';
+import type { SitesFileInput } from '../../src/config/schema.ts';
 
 const id = randomBytes(4).toString('hex');
 const SECRETS: Record<string, string> = {
@@ -32,7 +39,149 @@ const SECRETS: Record<string, string> = {
   SECRET_PATH: `path-${id}`,
   SECRET_QUERY: `q "v"+${id}`,
   SECRET_REASON: `reason-${id}`,
+  // One per string field of the schema (see PLACED): each a valid value of its field.
+  S_SCHEMA: `./schema-${id}.json`,
+  S_ACCEPT_TARGET: `target-${id}`,
+  S_ACCEPT_REASON: `accepted because ${id}`,
+  S_ACCEPT_EXPIRES: `20${50 + (Number.parseInt(id.slice(0, 2), 16) % 49)}-0${1 + (Number.parseInt(id[2]!, 16) % 9)}-1${Number.parseInt(id[3]!, 16) % 9}`,
+  S_URL: `preview ${id}`,
+  S_SUBDOMAIN: `sub-${id}.shop.lab.test`,
+  S_SESSION_NAME: `^shopper$|k${id}`,
+  S_IGNORE_NAME: `ign-${id}`,
+  S_IGNORE_DOMAIN: `ign-${id}.test`,
+  S_GOTO: `goto-${id}`,
+  S_CLICK: `click-${id}`,
+  S_FILL: `fill-${id}`,
+  S_FILL_VALUE: `value-${id}`,
+  S_SELECT: `select-${id}`,
+  S_SELECT_VALUE: `option-${id}`,
+  S_CHECK: `check-${id}`,
+  S_UNCHECK: `uncheck-${id}`,
+  S_PRESS: `press-${id}`,
+  S_KEY: `key-${id}`,
+  S_WAIT_URL: `/wait-${id}`,
+  S_WAIT_SELECTOR: `wait-${id}`,
+  S_WAIT_TEXT: `text ${id}`,
+  S_VISIT: `visit-${id}`,
+  S_ALLOW_HOST: `allow-${id}.test`,
+  S_SCRIPT: path.join(ROOT, 'lab', 'flows', 'sso-login.ts'),
+  // Known only once the lab runs: its CA file and the address of the shop's https server.
+  S_CA: '',
+  S_CONNECT: '',
 };
+
+/** Every string field of the sites file (JSON paths, [*] for any index or key), read from its JSON Schema. */
+function schemaStringFields(): string[] {
+  const fields = new Set<string>();
+  const visit = (node: unknown, at: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    const isEnum = Array.isArray(n.enum) && n.enum.every((v) => typeof v === 'string');
+    if (n.type === 'string' || isEnum) fields.add(at);
+    for (const key of ['anyOf', 'oneOf', 'allOf']) for (const sub of (n[key] as unknown[]) ?? []) visit(sub, at);
+    for (const [name, sub] of Object.entries((n.properties as Record<string, unknown>) ?? {}))
+      visit(sub, `${at}.${name}`);
+    if (n.items) visit(n.items, `${at}[*]`);
+    if (typeof n.additionalProperties === 'object') visit(n.additionalProperties, `${at}[*]`);
+  };
+  visit(sitesJsonSchema(CHECKS), '$');
+  return [...fields].sort();
+}
+
+/**
+ * Where each string field gets its secret (the variable written as ${VAR} there). The scanned
+ * sites are shop-flows (with the additions below) and flow-failures.
+ */
+const PLACED: Record<string, string[]> = {
+  '$.$schema': ['S_SCHEMA'],
+  '$.ca': ['S_CA'],
+  '$.connectTo[*]': ['S_CONNECT'],
+  '$.accept[*].target': ['S_ACCEPT_TARGET'],
+  '$.accept[*].reason': ['S_ACCEPT_REASON'],
+  '$.accept[*].expires': ['S_ACCEPT_EXPIRES'],
+  '$.sites[*].url': ['S_URL'],
+  '$.sites[*].subdomains[*]': ['S_SUBDOMAIN'],
+  '$.sites[*].pages[*]': ['SECRET_PATH', 'SECRET_QUERY'],
+  '$.sites[*].cookies.sessionNames[*]': ['S_SESSION_NAME'],
+  '$.sites[*].cookies.ignore[*].name': ['S_IGNORE_NAME'],
+  '$.sites[*].cookies.ignore[*].domain': ['S_IGNORE_DOMAIN'],
+  '$.sites[*].cookies.ignore[*].reason': ['SECRET_REASON'],
+  '$.sites[*].flows[*].steps[*].goto': ['S_GOTO'],
+  '$.sites[*].flows[*].steps[*].click': ['S_CLICK'],
+  '$.sites[*].flows[*].steps[*].fill': ['S_FILL'],
+  '$.sites[*].flows[*].steps[*].value': ['S_FILL_VALUE', 'LAB_SHOP_USER', 'LAB_SHOP_PASSWORD', 'LAB_TEST_CARD'],
+  '$.sites[*].flows[*].steps[*].value[*]': ['S_SELECT_VALUE'],
+  '$.sites[*].flows[*].steps[*].select': ['S_SELECT'],
+  '$.sites[*].flows[*].steps[*].check': ['S_CHECK'],
+  '$.sites[*].flows[*].steps[*].uncheck': ['S_UNCHECK'],
+  '$.sites[*].flows[*].steps[*].press': ['S_PRESS'],
+  '$.sites[*].flows[*].steps[*].key': ['S_KEY'],
+  '$.sites[*].flows[*].steps[*].waitFor.url': ['S_WAIT_URL'],
+  '$.sites[*].flows[*].steps[*].waitFor.selector': ['S_WAIT_SELECTOR'],
+  '$.sites[*].flows[*].steps[*].waitFor.text': ['S_WAIT_TEXT'],
+  '$.sites[*].flows[*].script': ['S_SCRIPT'],
+  '$.sites[*].flows[*].visit[*]': ['S_VISIT'],
+  '$.sites[*].flows[*].allowHosts[*]': ['S_ALLOW_HOST'],
+  '$.sites[*].flows[*].secrets[*]': ['LAB_IDP_USER', 'LAB_IDP_PASSWORD'],
+};
+
+/** The shop as the lab lists it, with a secret in every field PLACED names. */
+function withSecretsEverywhere(file: SitesFileInput, shop: SitesFileInput['sites'][number]): SitesFileInput {
+  SECRETS.S_CA = String(file.ca);
+  SECRETS.S_CONNECT = file.connectTo!['shop.lab.test:443']!;
+  const flows = (shop.flows ?? []).map((f) => (f.script ? { ...f, script: '${S_SCRIPT}' } : f));
+  return {
+    ...file,
+    $schema: '${S_SCHEMA}',
+    ca: '${S_CA}',
+    connectTo: { ...file.connectTo, 'shop.lab.test:443': '${S_CONNECT}' },
+    accept: [
+      {
+        code: 'no-downgrade.link-to-http',
+        site: 'shop-flows',
+        reason: '${S_ACCEPT_REASON}',
+        expires: '${S_ACCEPT_EXPIRES}',
+      },
+      { check: 'hsts', target: '${S_ACCEPT_TARGET}', reason: 'matches nothing', expires: '2099-01-01' },
+    ],
+    sites: [
+      {
+        ...shop,
+        url: 'https://shop.lab.test/?preview=${S_URL}',
+        subdomains: ['${S_SUBDOMAIN}'],
+        pages: ['/', '/echo/${SECRET_PATH}', '/echo?q=${SECRET_QUERY}'],
+        cookies: {
+          sessionNames: ['${S_SESSION_NAME}'],
+          ignore: [
+            { name: 'last_user', reason: 'known, ${SECRET_REASON}' },
+            { name: '${S_IGNORE_NAME}', domain: '${S_IGNORE_DOMAIN}', reason: 'matches nothing' },
+          ],
+        },
+        flows: [
+          ...flows,
+          // Stops at its second step: the steps after it are reported as not reached, by their selectors.
+          {
+            name: 'secret-steps',
+            steps: [
+              { goto: '/echo/${S_GOTO}' },
+              { click: '#${S_CLICK}', timeoutMs: 1000 },
+              { fill: '#${S_FILL}', value: '${S_FILL_VALUE}' },
+              { select: '#${S_SELECT}', value: ['${S_SELECT_VALUE}'] },
+              { check: '#${S_CHECK}' },
+              { uncheck: '#${S_UNCHECK}' },
+              { press: '#${S_PRESS}', key: '${S_KEY}' },
+              { waitFor: { url: '${S_WAIT_URL}' } },
+              { waitFor: { selector: '#${S_WAIT_SELECTOR}' } },
+              { waitFor: { text: '${S_WAIT_TEXT}' } },
+            ],
+            visit: ['/echo/${S_VISIT}'],
+            allowHosts: ['${S_ALLOW_HOST}'],
+          },
+        ],
+      },
+    ],
+  };
+}
 
 /** Every form a secret can be written in. */
 function forms(secret: string): string[] {
@@ -105,10 +254,8 @@ async function scan(
 ): Promise<{ dir: string; output: string; status: number | null }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secrets-scan-'));
   const all = labSitesFile(base, lab.caFile, LAB_SITES, dir);
-  const shop = all.sites.find((s) => s.name === 'shop-flows')!;
-  shop.pages = ['/', '/echo/${SECRET_PATH}', '/echo?q=${SECRET_QUERY}'];
-  shop.cookies = { ignore: [{ name: 'last_user', reason: 'known, ${SECRET_REASON}' }] };
-  const sites = { ...all, sites: [shop, all.sites.find((s) => s.name === 'flow-failures')!] };
+  const placed = withSecretsEverywhere(all, all.sites.find((s) => s.name === 'shop-flows')!);
+  const sites = { ...placed, sites: [...placed.sites, all.sites.find((s) => s.name === 'flow-failures')!] };
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(sites, null, 2));
   const tmp = path.join(dir, 'tmp');
@@ -134,7 +281,25 @@ async function scan(
   return { dir, output: run.output, status: run.status };
 }
 
-test('no secret appears in any artifact of a scan whose flows type them', async () => {
+test('every string field of the schema gets a secret here, or config refuses ${VAR} in it', () => {
+  const covered = [...Object.keys(PLACED), ...Object.keys(NO_PLACEHOLDER_FIELDS)].sort();
+  assert.deepEqual(covered, schemaStringFields());
+});
+
+/** Every form of every secret in the path, query or body of a request the lab received over plain http. */
+function sentInTheClear(): string[] {
+  return lab.requests
+    .filter((r) => r.scheme === 'http')
+    .flatMap((r) =>
+      Object.entries(SECRETS).flatMap(([name, secret]) =>
+        forms(secret)
+          .filter((f) => r.url.includes(f) || r.body.includes(f))
+          .map((f) => `${name} as "${f}" in http://${r.host}${r.url}`),
+      ),
+    );
+}
+
+test('no secret appears in any artifact of a scan whose flows type them, nor in any request over http', async () => {
   const run = await scan({});
   assert.equal(run.status, 1, run.output.slice(-3000));
   // The flows really ran: the password reached the shop's https login, in form encoding.
@@ -158,12 +323,25 @@ test('no secret appears in any artifact of a scan whose flows type them', async 
   assert.ok(statSync(path.join(run.dir, 'playwright-report', 'index.html')).size > 0);
   assert.ok(filesUnder(path.join(run.dir, 'allure-report')).length > 0);
   assert.deepEqual(leaks(run.dir, run.output), []);
+  assert.deepEqual(sentInTheClear(), []);
 });
 
 test('the same search finds the secrets when redaction is switched off (so it can find leaks)', async () => {
   const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows']);
   const found = leaks(run.dir, run.output);
-  for (const name of ['LAB_SHOP_USER', 'SECRET_PATH', 'SECRET_QUERY', 'SECRET_REASON']) {
+  // Those that reach a report when nothing is redacted: the site URL (test annotation, Allure,
+  // summary.json), a flow step's selector and key, a session-name rule, an acceptance's reason.
+  for (const name of [
+    'LAB_SHOP_USER',
+    'SECRET_PATH',
+    'SECRET_QUERY',
+    'SECRET_REASON',
+    'S_URL',
+    'S_CLICK',
+    'S_KEY',
+    'S_SESSION_NAME',
+    'S_ACCEPT_REASON',
+  ]) {
     assert.ok(
       found.some((f) => f.startsWith(`${name} `)),
       `${name} was not found without redaction:\n${found.join('\n')}`,
