@@ -8,15 +8,21 @@ export const DEFAULT_PORT_BASE = 18400;
 export interface LabPorts {
   http: number;
   https: Map<string, number>;
+  /** "host:port" -> where the host's https server also listens, for the ports a host lists in `alsoOn`. */
+  also: Map<string, number>;
   /** A port nothing listens on: connection refused. */
   closed: number;
 }
 
 export function labPorts(base: number, sites: LabSite[]): LabPorts {
   const https = new Map<string, number>();
+  const also = new Map<string, number>();
   const hosts = sites.flatMap((s) => [...s.hosts, ...(s.unlisted ?? [])]);
   for (const [i, h] of hosts.entries()) https.set(h.host, base + 1 + i);
-  return { http: base, https, closed: base + 1 + hosts.length };
+  // After every host's own port, so that adding one does not move the others.
+  let next = base + 1 + hosts.length;
+  for (const h of hosts) for (const port of h.alsoOn ?? []) also.set(`${h.host}:${port}`, next++);
+  return { http: base, https, also, closed: next };
 }
 
 function portFree(port: number): Promise<boolean> {

@@ -120,6 +120,11 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
       if (b.kind === 'serve') {
         const creds = await (b.credentials ?? defaultCredentials)(pki, host.host);
         await listen(track(https.createServer({ ...creds, ...b.tls }, logged('https', b.handler))), port);
+        for (const other of host.alsoOn ?? [])
+          await listen(
+            track(https.createServer({ ...creds, ...b.tls }, logged('https', b.handler))),
+            ports.also.get(`${host.host}:${other}`)!,
+          );
       } else if (b.kind === 'mute') {
         await listen(track(tls.createServer(await defaultCredentials(pki, host.host), () => {})), port);
       } else if (b.kind === 'silent') {

@@ -31,6 +31,8 @@ export function labSitesFile(
     connectTo[`${host.host}:443`] =
       `127.0.0.1:${host.https.kind === 'refuse' ? ports.closed : ports.https.get(host.host)}`;
     connectTo[`${host.host}:80`] = `127.0.0.1:${host.http === 'refuse' ? ports.closed : ports.http}`;
+    for (const port of host.alsoOn ?? [])
+      connectTo[`${host.host}:${port}`] = `127.0.0.1:${ports.also.get(`${host.host}:${port}`)}`;
   }
   return {
     $schema: './sites.schema.json',

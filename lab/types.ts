@@ -45,6 +45,8 @@ export interface LabHost {
   https: HttpsBehaviour;
   /** Port 80. Defaults to a 301 to the same URL on https. 'refuse' maps port 80 to a closed port. */
   http?: Handler | 'refuse';
+  /** Other ports the same https server answers on, as https://host:port/ (a 'serve' host only). */
+  alsoOn?: number[];
 }
 
 /**

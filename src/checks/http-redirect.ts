@@ -83,7 +83,9 @@ function judgeFirstHop(
     out.add('not-to-https', 'high', url, `first redirect (${status}) goes to ${location}, not to https`);
     return;
   }
-  if (target.hostname !== host || target.port !== '') {
+  // Another port of the same host is the same host for HSTS and cookies (RFC 6797 section 8.3):
+  // https-port-443 reports a port other than 443.
+  if (target.hostname !== host) {
     out.add(
       'other-host',
       'high',

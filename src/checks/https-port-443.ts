@@ -1,11 +1,15 @@
 // https-port-443: every listed host accepts a connection on 443 and completes a TLS
 // handshake. The certificate is not judged here (rejectUnauthorized is off on purpose):
-// a port problem and a certificate problem must never read the same.
+// a port problem and a certificate problem must never read the same. And nothing sends users
+// to https on another port of the site's own hosts (other-ports.ts): what the browser saw of
+// the pages only adds such sightings, so a page that could not be read is the page checks' to
+// report, not this one's.
 import { describeFailure } from './describe-failure.ts';
 import type { FailureKind } from '../model/evidence.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import { unreachableOn443 } from './unreachable.ts';
+import { otherPorts } from './other-ports.ts';
 
 const CODES = {
   'dns-failed': 'the host name does not resolve',
@@ -16,6 +20,8 @@ const CODES = {
   'connection-failed': 'the connection failed for another reason',
   'no-http-answer': 'the TLS handshake completes but no HTTP answer follows',
   'server-error': 'the site URL answers 5xx (warning)',
+  'non-standard-port':
+    "a redirect, page, resource or link sends users to https on one of the site's hosts on a port other than 443",
 };
 type Code = keyof typeof CODES;
 
@@ -30,14 +36,17 @@ const FAILURE_CODES: Record<FailureKind, Code> = {
   other: 'connection-failed',
 };
 
-export const httpsPort443: Check<'transport'> = {
+const NON_STANDARD_PORT_REMEDIATION =
+  'Serve every host over https on port 443 and redirect and link to https:// URLs without a port. A service that listens elsewhere belongs behind a reverse proxy or load balancer on 443: networks that let only ports 80 and 443 out (offices, hotels, mobile carriers) cannot reach another port.';
+
+export const httpsPort443: Check<'transport' | 'pages'> = {
   id: 'https-port-443',
   title: 'HTTPS answers on port 443 for every host',
   remediation:
     'Serve HTTPS on port 443 for every listed host: publish DNS for it, open the port in the firewall or load balancer, and configure a TLS listener with a certificate for the name.',
   codes: CODES,
-  needs: ['transport'],
-  run(site, { transport }) {
+  needs: ['transport', 'pages'],
+  run(site, { transport, pages }) {
     const out = new Outcome<Code>();
     const mainHost = new URL(site.url).hostname;
     for (const { host, https } of transport.hosts) {
@@ -63,6 +72,15 @@ export const httpsPort443: Check<'transport'> = {
           'The HTTPS listener works, but the application behind it fails: check the server logs.',
         );
       }
+    }
+    for (const { origin, port, seen } of otherPorts(site.hosts, transport, pages)) {
+      out.add(
+        'non-standard-port',
+        'medium',
+        origin,
+        `https on port ${port}, not 443: ${seen}. The host name is the same (HSTS and cookies apply to it whatever the port), but users whose network lets only ports 80 and 443 out cannot reach it`,
+        NON_STANDARD_PORT_REMEDIATION,
+      );
     }
     return out.done();
   },

@@ -52,6 +52,14 @@ test('a first redirect to another host or to http is high', () => {
   );
 });
 
+test('https on another port of the same host is not another host (https-port-443 reports the port)', () => {
+  const out = run(
+    redirectHop(start, 'https://example.test:8443/?https-scan=1'),
+    answer('https://example.test:8443/?https-scan=1'),
+  );
+  assert.deepEqual(out.findings, []);
+});
+
 test('dropping the path or query is medium', () => {
   const out = run(redirectHop(start, 'https://example.test/'), answer('https://example.test/'));
   assert.deepEqual(

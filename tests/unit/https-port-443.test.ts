@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpsPort443 } from '../../src/checks/https-port-443.ts';
 import { statusOf } from '../../src/model/findings.ts';
-import { answer, chain, failed, healthyHost, site, transport } from './evidence-builders.ts';
+import { answer, chain, failed, healthyHost, pages, redirectHop, site, transport, visit } from './evidence-builders.ts';
 
 test('healthy hosts pass', () => {
   const out = httpsPort443.run(site(), {
     transport: transport(healthyHost('example.test'), healthyHost('www.example.test')),
+    pages: pages(),
   });
   assert.deepEqual(out.findings, []);
   assert.deepEqual(out.checked, ['example.test', 'www.example.test']);
@@ -25,7 +26,7 @@ test('each failure kind is one finding naming the host and why', () => {
       ...healthyHost('www.example.test'),
       https: chain(failed('https://www.example.test/', { kind, phase: kind === 'tls' ? 'tls' : 'connect' })),
     };
-    const out = httpsPort443.run(site(), { transport: transport(healthyHost('example.test'), broken) });
+    const out = httpsPort443.run(site(), { transport: transport(healthyHost('example.test'), broken), pages: pages() });
     assert.equal(out.findings.length, 1, kind);
     assert.equal(out.findings[0]!.target, 'www.example.test');
     assert.equal(out.findings[0]!.severity, 'high');
@@ -42,13 +43,13 @@ test('a certificate problem is not a port problem', () => {
     authorized: false,
     authorizationError: 'CERT_HAS_EXPIRED',
   };
-  assert.deepEqual(httpsPort443.run(site(), { transport: transport(host) }).findings, []);
+  assert.deepEqual(httpsPort443.run(site(), { transport: transport(host), pages: pages() }).findings, []);
 });
 
 test('a 5xx on the site URL is a warning, on another host nothing', () => {
   const main = { ...healthyHost('example.test'), https: chain(answer('https://example.test/', 503)) };
   const www = { ...healthyHost('www.example.test'), https: chain(answer('https://www.example.test/', 500)) };
-  const out = httpsPort443.run(site(), { transport: transport(main, www) });
+  const out = httpsPort443.run(site(), { transport: transport(main, www), pages: pages() });
   assert.equal(out.findings.length, 1);
   assert.equal(out.findings[0]!.severity, 'low');
   assert.equal(out.findings[0]!.target, 'https://example.test/');
@@ -63,6 +64,64 @@ test('TLS up but no HTTP answer is a finding of its own', () => {
       tls: { protocol: 'TLSv1.3', cipher: 'x', authorized: true },
     }),
   };
-  const out = httpsPort443.run(site(), { transport: transport(host) });
+  const out = httpsPort443.run(site(), { transport: transport(host), pages: pages() });
   assert.match(out.findings[0]!.message, /completed the TLS handshake .* but gave no HTTP answer/);
+});
+
+test('https on another port of an own host is its own finding, once per origin, wherever it is seen', () => {
+  const www = {
+    ...healthyHost('www.example.test'),
+    http: chain(
+      redirectHop('http://www.example.test/?https-scan=1', 'https://www.example.test:8443/?https-scan=1'),
+      answer('https://www.example.test:8443/?https-scan=1'),
+    ),
+  };
+  const page = visit('https://example.test/', {
+    links: [
+      { href: 'https://example.test:8443/shop', pageUrl: 'https://example.test/' },
+      { href: 'https://example.test:9443/again', pageUrl: 'https://example.test/' },
+      { href: 'https://elsewhere.test:8443/', pageUrl: 'https://example.test/' },
+      { href: 'https://example.test:443/default', pageUrl: 'https://example.test/' },
+    ],
+  });
+  const flowPage = visit('https://example.test:9443/account', {
+    origin: { kind: 'flow-visit', flow: 'login', path: '/account' },
+  });
+  const out = httpsPort443.run(site(), {
+    transport: transport(healthyHost('example.test'), www),
+    pages: pages(page, flowPage),
+  });
+  assert.deepEqual(
+    out.findings.map((f) => [f.code, f.severity, f.target]),
+    [
+      ['non-standard-port', 'medium', 'https://www.example.test:8443'],
+      ['non-standard-port', 'medium', 'https://example.test:8443'],
+      ['non-standard-port', 'medium', 'https://example.test:9443'],
+    ],
+  );
+  assert.match(
+    out.findings[0]!.message,
+    /^https on port 8443, not 443: the redirect chain from http:\/\/www\.example\.test\/\?https-scan=1 goes to https:\/\/www\.example\.test:8443\/\?https-scan=1\. The host name is the same/,
+  );
+  assert.match(
+    out.findings[1]!.message,
+    /a link on https:\/\/example\.test\/ goes to https:\/\/example\.test:8443\/shop/,
+  );
+  assert.match(
+    out.findings[2]!.message,
+    /a link on https:\/\/example\.test\/ goes to https:\/\/example\.test:9443\/again/,
+  );
+  assert.match(out.findings[0]!.remediation!, /port 443/);
+  assert.equal(statusOf(out), 'failed');
+});
+
+test('a flow that reaches a page on another port is seen there', () => {
+  const flowPage = visit('https://example.test:9443/account', {
+    origin: { kind: 'flow-visit', flow: 'login', path: '/account' },
+  });
+  const out = httpsPort443.run(site(), { transport: transport(healthyHost('example.test')), pages: pages(flowPage) });
+  assert.match(
+    out.findings[0]!.message,
+    /^https on port 9443, not 443: the browser visited login › visit \/account › https:\/\/example\.test:9443\/account\. /,
+  );
 });
