@@ -18,6 +18,7 @@ const SET_COOKIES = [
   '__Host-pref=1; Path=/app; Secure; HttpOnly; SameSite=Lax', // __Host- with a Path other than /
   '__Host-uid=1; Path=/; Domain=cookies.lab.test; Secure; HttpOnly; SameSite=Lax', // __Host- with Domain
   'old=; Path=/; Max-Age=0', // a deletion: not judged
+  'lb-session-affinity=1; Path=/; Secure; SameSite=Lax', // no HttpOnly: a load balancer's stickiness, not a session cookie
 ];
 
 const script = `<script>
@@ -28,7 +29,7 @@ const script = `<script>
 export const cookies: LabSite = {
   name: 'cookie-flaws',
   purpose:
-    'cookie-secure / cookie-httponly / cookie-samesite: each attribute missing or wrong once, from headers and scripts',
+    "cookie-secure / cookie-httponly / cookie-samesite: each attribute missing or wrong once, from headers and scripts; a load balancer's affinity cookie is no session cookie",
   pages: ['/'],
   cookies: {
     ignore: [{ name: '_tp', domain: 'thirdparty.test', reason: 'third-party widget cookie, accepted in the lab' }],
@@ -50,6 +51,12 @@ export const cookies: LabSite = {
         ['low', 'cookie-httponly.missing-httponly', `theme (${HOME})`],
         ['high', 'cookie-httponly.missing-httponly', `js_session (${HOME})`],
         ['low', 'cookie-httponly.missing-httponly', `ui_mode (${HOME})`],
+        [
+          'low',
+          'cookie-httponly.missing-httponly',
+          `lb-session-affinity (${HOME})`,
+          /^cookie \(by its name a load balancer's affinity or routing cookie, not a credential/,
+        ],
       ],
     },
     'cookie-samesite': {

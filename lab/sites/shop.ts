@@ -47,7 +47,7 @@ export const shop: LabSite = {
           'high',
           'cookie-secure.missing-secure',
           `shopper (${SHOP}/session)`,
-          /session cookie set by the login \(during login › step 4 click/,
+          /session cookie \(set in answer to the login; during login › step 4 click/,
         ],
       ],
     },

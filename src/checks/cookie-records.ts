@@ -4,6 +4,7 @@
 // and the cookies the site lists as known are left out.
 import { Cookie } from 'tough-cookie';
 import type { Site } from '../model/site.ts';
+import { DEFAULT_SESSION_COOKIE_NAMES } from '../model/defaults.ts';
 import type { PagesEvidence, PageVisit } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { Outcome } from './outcome.ts';
@@ -36,13 +37,47 @@ export interface CookieRecord {
   during?: string;
 }
 
-/** CSRF tokens are meant to be read by scripts (double-submit): never session cookies. */
-const CSRF = /csrf|xsrf/i;
-
 export const cookieTarget = (c: CookieRecord): string => `${c.name} (${c.setBy})`;
 
-export function isSensitive(site: Site, name: string): boolean {
-  return !CSRF.test(name) && site.cookies.sessionNames.some((source) => new RegExp(source, 'i').test(name));
+/**
+ * Cookies that are not credentials by design, whatever their names suggest: their names alone
+ * never make them session cookies ("lb-session-affinity" contains "sess"). A cookie set in
+ * answer to a login still is one, whatever its name.
+ */
+export const NOT_CREDENTIALS: readonly { pattern: RegExp; what: string }[] = [
+  // Double-submit CSRF tokens: a script reads the cookie to send it back in a header.
+  { pattern: /csrf|xsrf|antiforgery/i, what: 'a CSRF token, which scripts must read' },
+  { pattern: /consent|cookielawinfo/i, what: 'a cookie-consent record' },
+  // Stickiness cookies of load balancers and proxies: which backend answers, not who the user is.
+  {
+    pattern:
+      /affinity|sticky|stickiness|^route(id)?$|^awsalb|^awselb|^bigipserver|^serverid$|^gclb$|^ingresscookie$|^nsc_/i,
+    what: "a load balancer's affinity or routing cookie",
+  },
+];
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Why a cookie is a session or authentication cookie (the rules that made it one), or why its
+ * name is not taken for one; empty for an ordinary cookie.
+ */
+export function sessionRules(
+  site: Site,
+  cookie: Pick<CookieRecord, 'name' | 'login'>,
+): { sensitive: boolean; why: string[] } {
+  const byLogin = cookie.login ? ['set in answer to the login'] : [];
+  const pattern = site.cookies.sessionNames.find((source) => new RegExp(source, 'i').test(cookie.name));
+  if (pattern === undefined) return { sensitive: byLogin.length > 0, why: byLogin };
+  const notCredential = NOT_CREDENTIALS.find((n) => n.pattern.test(cookie.name));
+  if (notCredential)
+    return byLogin.length > 0
+      ? { sensitive: true, why: byLogin }
+      : { sensitive: false, why: [`by its name ${notCredential.what}, not a credential, so not a session cookie`] };
+  const list = sameList(site.cookies.sessionNames, DEFAULT_SESSION_COOKIE_NAMES)
+    ? 'the default session names'
+    : 'cookies.sessionNames';
+  return { sensitive: true, why: [...byLogin, `its name matches /${pattern}/ of ${list}`] };
 }
 
 export const effectiveDomain = (c: CookieRecord): string => c.domain ?? hostOf(c.setBy);
@@ -114,8 +149,10 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
 }
 
 export interface JudgedCookie extends CookieRecord {
-  /** A session or authentication cookie: by the site's name patterns, or set in answer to a login. */
+  /** A session or authentication cookie: set in answer to a login, or by the site's name patterns. */
   sensitive: boolean;
+  /** The rules that made it one (or why its name did not), for the finding's words. */
+  why: string[];
 }
 
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
@@ -135,11 +172,14 @@ export function judgeCookies<C extends string>(
   });
   for (const cookie of cookies) {
     out.judged(cookieTarget(cookie));
-    judge({ ...cookie, sensitive: cookie.login || isSensitive(site, cookie.name) }, out);
+    judge({ ...cookie, ...sessionRules(site, cookie) }, out);
   }
   // The judged targets are cookies: a site that sets none has nothing to judge ("skipped", not "passed").
   return out.done(`the ${pages.visits.length} visited page(s) set no cookie to judge`);
 }
 
-export const describeCookie = (c: JudgedCookie): string =>
-  `${c.login ? 'session cookie set by the login' : c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${c.during ? ` (during ${c.during})` : ''}`;
+/** "session cookie set by a script on the page (its name matches /sess/ of the default session names; during login › step 2 ...)". */
+export function describeCookie(c: JudgedCookie): string {
+  const notes = [...c.why, ...(c.during ? [`during ${c.during}`] : [])];
+  return `${c.sensitive ? 'session cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+}

@@ -60,7 +60,7 @@ export const cookiePolicySchema = z
     sessionNames: z
       .array(regex)
       .describe(
-        'Case-insensitive regular expressions for the names of session and authentication cookies (default: sess, sid$, auth, token, login, jwt). Names containing csrf or xsrf never count: scripts must read them.',
+        "Case-insensitive regular expressions for the names of session and authentication cookies; replaces the default list (sess, sid$, auth, token, login, jwt). Cookies that are not credentials by design (CSRF tokens, consent records, load-balancer affinity or routing cookies) never count by their names alone; cookies set in answer to a flow's login always count.",
       ),
     ignore: z
       .array(

@@ -63,7 +63,7 @@ test('cookie-secure: a session cookie without Secure is high, another cookie med
     [
       'high',
       `sid (${PAGE})`,
-      'session or authentication cookie without the Secure attribute: the browser also sends it over plain http',
+      'session cookie (its name matches /sid$/ of the default session names) without the Secure attribute: the browser also sends it over plain http',
     ],
     ['medium', `theme (${PAGE})`, 'cookie without the Secure attribute: the browser also sends it over plain http'],
   ]);
@@ -103,6 +103,77 @@ test('cookie-httponly: the site may name its own session cookies', () => {
   );
 });
 
+test('cookies that are not credentials by design are not session cookies by their names alone', () => {
+  const out = cookieHttpOnly.run(S, {
+    pages: pages(
+      setting([
+        'x-session-affinity=1; Secure; SameSite=Lax', // a load balancer's stickiness, although it contains "sess"
+        'ARRAffinitySameSite=1; Secure; SameSite=None',
+        'route_session=1; Secure; SameSite=Lax', // "sess" wins: not a routing cookie by its exact name
+        'csrf_token=1; Secure; SameSite=Lax', // a double-submit CSRF token, although it contains "token"
+        'cookie_consent_token=1; Secure; SameSite=Lax',
+        'session=1; Secure; SameSite=Lax',
+      ]),
+    ),
+  });
+  assert.deepEqual(
+    out.findings.map((f) => [f.severity, f.target, f.message]),
+    [
+      [
+        'low',
+        `x-session-affinity (${PAGE})`,
+        "cookie (by its name a load balancer's affinity or routing cookie, not a credential, so not a session cookie) without HttpOnly: scripts can read it",
+      ],
+      ['low', `ARRAffinitySameSite (${PAGE})`, 'cookie without HttpOnly: scripts can read it'],
+      [
+        'high',
+        `route_session (${PAGE})`,
+        'session cookie (its name matches /sess/ of the default session names) without HttpOnly: scripts can read it',
+      ],
+      [
+        'low',
+        `csrf_token (${PAGE})`,
+        'cookie (by its name a CSRF token, which scripts must read, not a credential, so not a session cookie) without HttpOnly: scripts can read it',
+      ],
+      [
+        'low',
+        `cookie_consent_token (${PAGE})`,
+        'cookie (by its name a cookie-consent record, not a credential, so not a session cookie) without HttpOnly: scripts can read it',
+      ],
+      [
+        'high',
+        `session (${PAGE})`,
+        'session cookie (its name matches /sess/ of the default session names) without HttpOnly: scripts can read it',
+      ],
+    ],
+  );
+});
+
+test('a cookie set in answer to a login is a session cookie whatever its name; the site may list its own names', () => {
+  const login = visit(PAGE, {
+    responses: [
+      response(`${PAGE}session`, {
+        login: true,
+        headers: [
+          ['set-cookie', 'lb-session-affinity=1; Secure; SameSite=Lax'],
+          ['set-cookie', 'u=1; Secure; SameSite=Lax'],
+        ],
+      }),
+    ],
+  });
+  const own = site({ cookies: { sessionNames: ['^u$'], ignore: [] } });
+  assert.deepEqual(
+    cookieHttpOnly.run(own, { pages: pages(login) }).findings.map((f) => [f.severity, f.message]),
+    [
+      ['high', 'session cookie (set in answer to the login) without HttpOnly: scripts can read it'],
+      [
+        'high',
+        'session cookie (set in answer to the login; its name matches /^u$/ of cookies.sessionNames) without HttpOnly: scripts can read it',
+      ],
+    ],
+  );
+});
+
 test('cookies set by a script are judged from the jar, and cannot be HttpOnly', () => {
   const v = visit(PAGE, { cookies: [jar('js_session', { sameSite: undefined }), jar('ui', { secure: false })] });
   assert.deepEqual(
@@ -110,7 +181,7 @@ test('cookies set by a script are judged from the jar, and cannot be HttpOnly', 
     [
       [
         'high',
-        'session or authentication cookie set by a script on the page without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it',
+        'session cookie set by a script on the page (its name matches /sess/ of the default session names) without HttpOnly: document.cookie cannot set HttpOnly, so any script can read it',
       ],
       [
         'low',
