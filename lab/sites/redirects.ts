@@ -1,6 +1,6 @@
 // Planted flaws for http-redirect and no-downgrade.
 import { NO_COOKIES, NO_SENSITIVE_FORMS, type LabSite } from '../types.ts';
-import { page, redirect, routes } from '../respond.ts';
+import { HSTS_GOOD, page, redirect, routes } from '../respond.ts';
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
 const to = (location: string) => (_req: unknown, res: Parameters<typeof redirect>[0]) =>
@@ -108,8 +108,8 @@ export const redirects: LabSite = {
 export const downgrade: LabSite = {
   name: 'downgrade-flaws',
   purpose:
-    'no-downgrade: https->http redirect, proxy Location header, https->javascript: redirect, script navigation and http links to own hosts',
-  pages: ['/', '/old', '/script'],
+    'no-downgrade: https->http redirect, proxy Location header, https->javascript: redirect, script navigation, http links to own hosts, and a favicon that redirects to http',
+  pages: ['/', '/old', '/script', '/icon'],
   expect: {
     ...NO_COOKIES,
     ...NO_SENSITIVE_FORMS,
@@ -117,6 +117,18 @@ export const downgrade: LabSite = {
     'http-redirect': {
       status: 'failed',
       findings: [['high', 'http-redirect.unsafe-redirect', 'http://scheme.downgrade.lab.test/?https-scan=1']],
+    },
+    // The favicon redirected to http is blocked as mixed content, too.
+    'mixed-content': {
+      status: 'failed',
+      findings: [
+        [
+          'medium',
+          'mixed-content.passive',
+          'http://downgrade.lab.test/favicon.ico',
+          /^favicon over http on https:\/\/downgrade\.lab\.test\/icon: blocked/,
+        ],
+      ],
     },
     'no-downgrade': {
       status: 'failed',
@@ -126,6 +138,8 @@ export const downgrade: LabSite = {
         ['medium', 'no-downgrade.redirect-to-other-scheme', 'https://scheme.downgrade.lab.test/'],
         ['high', 'no-downgrade.navigation-to-http', 'https://downgrade.lab.test/script'],
         ['medium', 'no-downgrade.link-to-http', 'https://downgrade.lab.test/'],
+        // Seen only in Chromium's own record of the page's responses: no response event reports it.
+        ['high', 'no-downgrade.redirect-to-http', 'https://downgrade.lab.test/favicon'],
       ],
     },
   },
@@ -151,6 +165,9 @@ export const downgrade: LabSite = {
               '<script>setTimeout(() => { location.href = "http://downgrade.lab.test/landing"; }, 50)</script>',
             ),
           '/landing': (res) => page(res, 'Landing', '<p>landing</p>'),
+          '/icon': (res) =>
+            page(res, 'Icon', '<p>an icon that redirects to http</p>', { head: '<link rel="icon" href="/favicon">' }),
+          '/favicon': (res) => redirect(res, 301, 'http://downgrade.lab.test/favicon.ico'),
         }),
       },
     },
@@ -174,8 +191,9 @@ export const downgrade: LabSite = {
 
 export const hsts: LabSite = {
   name: 'hsts-flaws',
-  purpose: 'hsts: missing header, short max-age, malformed header, and one page without it',
-  pages: ['/', '/nohsts'],
+  purpose:
+    "hsts: missing header, short max-age, malformed header, one page without it, two header lines (the first one counts), and a host on the browsers' preload list that sends none",
+  pages: ['/', '/nohsts', '/twice'],
   expect: {
     ...NO_COOKIES,
     ...NO_SENSITIVE_FORMS,
@@ -186,6 +204,10 @@ export const hsts: LabSite = {
         ['medium', 'hsts.short-max-age', 'https://short.hsts.lab.test/'],
         ['high', 'hsts.malformed', 'https://malformed.hsts.lab.test/'],
         ['high', 'hsts.missing', 'https://hsts.lab.test/nohsts'],
+        // Browsers honour the first line only: a year. The second (max-age=0) is not judged.
+        ['low', 'hsts.duplicate', 'https://hsts.lab.test/twice'],
+        // Every name under .dev is on Chromium's built-in preload list.
+        ['low', 'hsts.missing-preloaded', 'https://preloaded.hsts.lab.dev/', /on the browser's HSTS preload list/],
       ],
     },
   },
@@ -197,12 +219,30 @@ export const hsts: LabSite = {
         handler: routes({
           '/': (res) => page(res, 'HSTS', '<p>ok</p>'),
           '/nohsts': (res) => page(res, 'No HSTS', '<p>forgot it here</p>', { hsts: null }),
+          // Two lines spelt differently: Playwright's own list would put the second one first.
+          '/twice': (res) =>
+            res
+              .writeHead(200, [
+                'content-type',
+                'text/html; charset=utf-8',
+                'strict-transport-security',
+                HSTS_GOOD,
+                'Strict-Transport-Security',
+                'max-age=0',
+              ])
+              .end(
+                '<!doctype html><html><head><link rel="icon" href="data:,"><title>Twice</title></head><body>twice</body></html>',
+              ),
         }),
       },
     },
     {
       host: 'none.hsts.lab.test',
       https: { kind: 'serve', handler: (_q, res) => page(res, 'None', '', { hsts: null }) },
+    },
+    {
+      host: 'preloaded.hsts.lab.dev',
+      https: { kind: 'serve', handler: (_q, res) => page(res, 'Preloaded', '', { hsts: null }) },
     },
     {
       host: 'short.hsts.lab.test',

@@ -5,6 +5,7 @@ import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import { cannotRead, reportStoppedFlows } from './visits-to-judge.ts';
 import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
+import { hostOf } from '../model/url.ts';
 
 export type StsParse =
   | { ok: true; maxAge: number; includeSubDomains: boolean; preload: boolean }
@@ -43,6 +44,8 @@ export function parseSts(value: string): StsParse {
 
 const CODES = {
   missing: 'no Strict-Transport-Security header',
+  'missing-preloaded':
+    "no Strict-Transport-Security header on a host the browsers' HSTS preload list protects (low: preloading browsers never use http for it)",
   duplicate: 'more than one Strict-Transport-Security header (browsers use the first)',
   malformed: 'a header browsers ignore (RFC 6797 grammar)',
   'short-max-age': 'max-age below the policy minimum',
@@ -60,9 +63,19 @@ export const hsts: Check<'transport' | 'pages'> = {
   run(site, { transport, pages }) {
     const out = new Outcome<keyof typeof CODES>();
     const ownHosts = new Set(site.hosts);
+    // Learnt from the browser itself (driving/hsts-preload.ts); a host it did not answer for is not preloaded.
+    const preloaded = new Set((pages.hstsPreload ?? []).filter((p) => p.preloaded).map((p) => p.host));
     const judge = (url: string, headers: [string, string][]) => {
       out.judged(url);
       const values = headers.filter(([n]) => n === 'strict-transport-security').map(([, v]) => v);
+      if (values.length === 0 && preloaded.has(hostOf(url)))
+        return out.add(
+          'missing-preloaded',
+          'low',
+          url,
+          "no Strict-Transport-Security header, but the host is on the browser's HSTS preload list (Chromium upgrades http:// for it before any request leaves), so browsers that preload it never use http for it; other clients (older browsers, apps, scripts) are not protected",
+          'Send "Strict-Transport-Security: max-age=31536000; includeSubDomains; preload" on every https response anyway: clients without the preload list rely on it, and the preload list expects the header to stay.',
+        );
       if (values.length === 0) return out.add('missing', 'high', url, 'no Strict-Transport-Security header');
       if (values.length > 1)
         out.add(

@@ -253,10 +253,18 @@ export interface RefusedSecret {
   why: string;
 }
 
+/** Whether the browser upgrades http:// for a host by itself before any request leaves: its HSTS preload list. */
+export interface HostPreload {
+  host: string;
+  preloaded: boolean;
+}
+
 export interface PagesEvidence {
   browserVersion: string;
   visits: PageVisit[];
   flows: FlowRun[];
+  /** The site's hosts the browser answered for (a host missing here is taken as not preloaded); absent in a team's own tests. */
+  hstsPreload?: HostPreload[];
 }
 
 /** A part of a certificate that could not be parsed. */

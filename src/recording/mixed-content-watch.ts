@@ -130,7 +130,11 @@ export interface MixedContentWatch {
  * (a popup, a page a test opens itself); the CDP session follows, and Audits replays what
  * Chromium reported before it was attached.
  */
-export function watchMixedContent(page: Page): MixedContentWatch {
+export function watchMixedContent(
+  page: Page,
+  /** Called with each CDP session of the page (its own, and each out-of-process frame's), for other listeners. */
+  onSession: (session: CDPSession) => Promise<void> = async () => {},
+): MixedContentWatch {
   const reports = new Map<string, MixedContentReport>();
   // Chromium can report an issue twice, also after a take(): each report is kept once per page.
   const seen = new Set<string>();
@@ -157,7 +161,7 @@ export function watchMixedContent(page: Page): MixedContentWatch {
       });
     });
     // Replays the issues the target raised before we attached.
-    await session.send('Audits.enable' as never).catch(() => {});
+    await Promise.all([session.send('Audits.enable' as never).catch(() => {}), onSession(session)]);
   };
 
   // A cross-site iframe runs in its own process: only its own session sees its issues.

@@ -9,11 +9,16 @@ import type { MixedContentReport, NavigationRequest, ObservedResponse } from '..
 import { resolveUrl } from '../model/url.ts';
 import { bounded } from './bounded.ts';
 import { type MixedContentWatch, watchMixedContent } from './mixed-content-watch.ts';
+import { RawResponses, withRawResponses } from './raw-responses.ts';
 
 const MASKED = '(value not recorded)';
 /** Cookie values may be session tokens: keep the name and attributes, drop the value. */
 export const maskCookieValue = (setCookie: string): string =>
   setCookie.replace(/^([^=;]*=)[^;]*/, (_, name: string) => `${name}${MASKED}`);
+
+/** Header lines with every Set-Cookie value masked. */
+const masked = (headers: [string, string][]): [string, string][] =>
+  headers.map(([name, value]) => [name, name === 'set-cookie' ? maskCookieValue(value) : value]);
 
 function startedByPost(request: Request): boolean {
   for (let r: Request | null = request; r; r = r.redirectedFrom()) if (r.method() === 'POST') return true;
@@ -74,10 +79,12 @@ export class PageLog {
   private responses: Promise<ObservedResponse | undefined>[] = [];
   private navigations: NavigationRequest[] = [];
   private readonly watch: MixedContentWatch;
+  /** Chromium's own record of the responses (CDP), for what Playwright's events miss or reorder. */
+  private readonly raw = new RawResponses();
 
   /** `loginWindow`: whether a login form's submission is under way (see Recorder.markLogin). */
   constructor(page: Page, loginWindow: () => boolean) {
-    this.watch = watchMixedContent(page);
+    this.watch = watchMixedContent(page, (session) => this.raw.listen(session));
     this.cdp = this.watch.session;
     const activity = (delta: number) => {
       this.inflight = Math.max(0, this.inflight + delta);
@@ -120,8 +127,9 @@ export class PageLog {
   async drain(responseMs: number): Promise<DrainedEvents> {
     const MISSED = Symbol('missed');
     const all = await Promise.all(this.responses.splice(0).map((r) => bounded(r, responseMs, MISSED)));
+    const seen = all.filter((r): r is ObservedResponse => r !== undefined && r !== MISSED);
     return {
-      responses: all.filter((r): r is ObservedResponse => r !== undefined && r !== MISSED),
+      responses: withRawResponses(seen, this.raw.take(), masked),
       missedResponses: all.filter((r) => r === MISSED).length,
       navigations: this.navigations.splice(0),
       mixedContent: this.watch.take(),

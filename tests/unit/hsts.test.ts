@@ -77,3 +77,50 @@ test('an unreachable host is could-not-measure, not a failure', () => {
     ['example.test'],
   );
 });
+
+test('a host on the browser preload list that sends no header is a low finding that says so, not "missing"', () => {
+  const preloaded = { ...pages(), hstsPreload: [{ host: 'example.test', preloaded: true }] };
+  const notPreloaded = { ...pages(), hstsPreload: [{ host: 'example.test', preloaded: false }] };
+  const run = (p: ReturnType<typeof pages>) =>
+    hsts.run(S, { transport: transport(withHeader(null)), pages: p }).findings.map((f) => [f.code, f.severity]);
+  assert.deepEqual(run(preloaded), [['missing-preloaded', 'low']]);
+  assert.match(
+    hsts.run(S, { transport: transport(withHeader(null)), pages: preloaded }).findings[0]!.message,
+    /HSTS preload list/,
+  );
+  assert.deepEqual(run(notPreloaded), [['missing', 'high']]);
+  // The browser gave no answer for the host: not taken as preloaded.
+  assert.deepEqual(run(pages()), [['missing', 'high']]);
+  // Preloading protects, but a header that is there is still judged.
+  assert.deepEqual(
+    hsts.run(S, { transport: transport(withHeader('max-age=60')), pages: preloaded }).findings.map((f) => f.code),
+    ['short-max-age'],
+  );
+});
+
+test('two header lines: a low finding, and the first line is judged, whatever the second says', () => {
+  const twice = (first: string, second: string) =>
+    hsts
+      .run(S, {
+        transport: transport({
+          ...healthyHost('example.test'),
+          https: chain(
+            answer('https://example.test/', 200, [
+              ['strict-transport-security', first],
+              ['strict-transport-security', second],
+            ]),
+          ),
+        }),
+        pages: pages(),
+      })
+      .findings.map((f) => [f.code, f.severity]);
+  assert.deepEqual(twice('max-age=31536000', 'max-age=0'), [['duplicate', 'low']]);
+  assert.deepEqual(twice('max-age=0', 'max-age=31536000'), [
+    ['duplicate', 'low'],
+    ['short-max-age', 'medium'],
+  ]);
+  assert.deepEqual(twice('max-age=abc', 'max-age=31536000'), [
+    ['duplicate', 'low'],
+    ['malformed', 'high'],
+  ]);
+});

@@ -1,0 +1,123 @@
+// Chromium's own record of each response it received for a page, header lines as they came on
+// the wire (CDP Network.responseReceivedExtraInfo). Playwright's response events miss or reorder
+// two things the checks need:
+// - requests the browser makes for the page outside its renderer: the favicon's. Chromium 156
+//   reports its request to Playwright, but not a redirect it got (a favicon answering 301 to
+//   http:// is a downgrade no-downgrade must see);
+// - the order of a header repeated with different spellings: Playwright lists names sorted by
+//   spelling ("Strict-Transport-Security" before "strict-transport-security"), while browsers
+//   honour the first Strict-Transport-Security line on the wire.
+// The page log matches these records with Playwright's responses (same URL and status): a
+// matched response takes the wire's header lines, an unmatched record becomes a response.
+import type { CDPSession } from '@playwright/test';
+import type { ObservedResponse } from '../model/evidence.ts';
+import { resolveUrl } from '../model/url.ts';
+
+export interface RawResponse {
+  url: string;
+  status: number;
+  /** CDP's resource type, lower-cased ("other" for a favicon). */
+  resourceType: string;
+  /** As they came: names lower-cased, repeats kept in order; Set-Cookie values not yet masked. */
+  headers: [string, string][];
+}
+
+interface WillBeSent {
+  requestId: string;
+  request: { url: string };
+  type?: string;
+}
+
+interface ExtraInfo {
+  requestId: string;
+  statusCode: number;
+  headers: Record<string, string>;
+  /** The raw header block (HTTP/1.x only). */
+  headersText?: string;
+}
+
+/** Header lines from the raw block ("HTTP/1.1 200 OK\r\nName: value\r\n..."), else from CDP's object (repeats joined by "\n"). */
+export function headerLines(info: Pick<ExtraInfo, 'headers' | 'headersText'>): [string, string][] {
+  if (info.headersText) {
+    return info.headersText
+      .split(/\r?\n/)
+      .slice(1)
+      .flatMap((line): [string, string][] => {
+        const colon = line.indexOf(':');
+        return colon > 0 ? [[line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]] : [];
+      });
+  }
+  return Object.entries(info.headers).flatMap(([name, values]) =>
+    values.split('\n').map((value): [string, string] => [name.toLowerCase(), value]),
+  );
+}
+
+export class RawResponses {
+  /** requestId -> the URL it asks for now (a redirect keeps the id and changes the URL). */
+  private readonly requests = new Map<string, { url: string; type: string }>();
+  /** Records that came before their request was announced. */
+  private readonly early = new Map<string, ExtraInfo[]>();
+  private records: RawResponse[] = [];
+
+  /** Listens on one of the page's CDP sessions (the page's own, or an out-of-process frame's). */
+  async listen(session: CDPSession): Promise<void> {
+    session.on('Network.requestWillBeSent', (e: WillBeSent) => {
+      const known = this.requests.has(e.requestId);
+      this.requests.set(e.requestId, { url: e.request.url, type: (e.type ?? 'other').toLowerCase() });
+      if (!known) for (const info of this.early.get(e.requestId) ?? []) this.add(info);
+      this.early.delete(e.requestId);
+    });
+    session.on('Network.responseReceivedExtraInfo', (e: ExtraInfo) => {
+      if (this.requests.has(e.requestId)) this.add(e);
+      else this.early.set(e.requestId, [...(this.early.get(e.requestId) ?? []), e]);
+    });
+    // Headers only: this session keeps no response bodies (Playwright's own session does).
+    await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }).catch(() => {});
+  }
+
+  private add(info: ExtraInfo): void {
+    const request = this.requests.get(info.requestId)!;
+    this.records.push({
+      url: request.url,
+      status: info.statusCode,
+      resourceType: request.type,
+      headers: headerLines(info),
+    });
+  }
+
+  /** Every record since the last call. */
+  take(): RawResponse[] {
+    return this.records.splice(0);
+  }
+}
+
+/**
+ * Playwright's responses with the wire's header lines where Chromium recorded them, and the
+ * responses only Chromium recorded (a favicon's redirect). `mask` hides cookie values.
+ */
+export function withRawResponses(
+  responses: ObservedResponse[],
+  raw: RawResponse[],
+  mask: (headers: [string, string][]) => [string, string][],
+): ObservedResponse[] {
+  const unmatched = [...raw];
+  const matched = responses.map((r) => {
+    const i = unmatched.findIndex((x) => x.url === r.url && x.status === r.status);
+    if (i < 0) return r;
+    const [record] = unmatched.splice(i, 1);
+    return { ...r, headers: mask(record!.headers) };
+  });
+  const only = unmatched.map((x): ObservedResponse => {
+    const location = x.headers.find(([n]) => n === 'location')?.[1];
+    return {
+      url: x.url,
+      status: x.status,
+      resourceType: x.resourceType,
+      isNavigation: x.resourceType === 'document',
+      mainFrame: false,
+      headers: mask(x.headers),
+      ...(location ? { location: resolveUrl(location, x.url) ?? location } : {}),
+    };
+  });
+  return [...matched, ...only];
+}
