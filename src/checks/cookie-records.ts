@@ -10,11 +10,15 @@ import { visitsToJudge } from './visits-to-judge.ts';
 import { Outcome } from './outcome.ts';
 import type { CheckOutcome } from '../model/findings.ts';
 import { hostOf } from '../model/url.ts';
-import { originPrefix, pageUrl } from './where.ts';
+import { bypassed, originPrefix, pageUrl } from './where.ts';
 
-const during = (visit: PageVisit): { during?: string } => {
+/** Where a cookie was set, beyond the URL that set it: the flow step, and a certificate bypassed. */
+const during = (visit: PageVisit): Pick<CookieRecord, 'during' | 'certificateBypassed'> => {
   const prefix = originPrefix(visit);
-  return prefix ? { during: prefix.replace(/ › $/, '') } : {};
+  return {
+    ...(prefix ? { during: prefix.replace(/ › $/, '') } : {}),
+    ...(visit.certificateBypassed ? { certificateBypassed: visit.certificateBypassed } : {}),
+  };
 };
 
 export interface CookieRecord {
@@ -35,6 +39,8 @@ export interface CookieRecord {
   login: boolean;
   /** The flow step it was set during, e.g. "login › step 4 click #submit"; absent on listed pages. */
   during?: string;
+  /** Set on a page seen past a refused certificate: the browser's error (see PageVisit.certificateBypassed). */
+  certificateBypassed?: string;
 }
 
 export const cookieTarget = (c: CookieRecord): string => `${c.name} (${c.setBy})`;
@@ -90,7 +96,7 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
   const records: CookieRecord[] = [];
   const seen = new Map<string, CookieRecord>();
   const add = (record: CookieRecord) => {
-    const { setBy: _setBy, login: _login, during: _during, ...attributes } = record;
+    const { setBy: _setBy, login: _login, during: _during, certificateBypassed: _bypassed, ...attributes } = record;
     const key = JSON.stringify({ ...attributes, domain: effectiveDomain(record) });
     const first = seen.get(key);
     if (first) {
@@ -181,5 +187,5 @@ export function judgeCookies<C extends string>(
 /** "session cookie set by a script on the page (its name matches /sess/ of the default session names; during login › step 2 ...)". */
 export function describeCookie(c: JudgedCookie): string {
   const notes = [...c.why, ...(c.during ? [`during ${c.during}`] : [])];
-  return `${c.sensitive ? 'session cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+  return `${c.sensitive ? 'session cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}${bypassed(c)}`;
 }
