@@ -14,6 +14,7 @@ import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
 import { oversized } from './oversized.ts';
 import { ports } from './ports.ts';
+import { cipherMismatch } from './cipher-mismatch.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -35,4 +36,5 @@ export const LAB_SITES: LabSite[] = [
   oversized,
   hostilePages,
   ports,
+  cipherMismatch,
 ];

@@ -76,6 +76,14 @@ const forms = `
 <form action="http://mixed.lab.test/assets/subscribe" method="post"><input name="email" type="email"><button>Subscribe</button></form>
 <form action="/search"><input name="q"><button formaction="${CDN}/search">Search</button></form>`;
 
+/** What a page asking browsers to upgrade insecure requests references over http: all fetched over https. */
+const upgraded = `
+<img src="${CDN}/upgraded.png" alt="">
+<script src="${CDN}/upgraded.js"></script>
+<iframe src="http://mixed.lab.test/assets/upgraded-frame.html"></iframe>
+<form action="${CDN}/upgraded-search"><input name="q"><button>Search</button></form>`;
+const UPGRADE = 'upgrade-insecure-requests';
+
 /** Port 80 of the site's own host: assets under /assets/, a redirect to https for anything else. */
 const ownHttp: Handler = (req, res) =>
   req.url?.startsWith('/assets/')
@@ -101,8 +109,9 @@ const widget = routes({
 
 export const mixedContent: LabSite = {
   name: 'mixed-content-flaws',
-  purpose: 'mixed-content: passive, active, late, lazy, framed and form content over http, and lookalikes that are not',
-  pages: ['/', '/active', '/frames', '/forms'],
+  purpose:
+    'mixed-content: passive, active, late, lazy, framed and form content over http, and lookalikes that are not (http references on pages whose Content-Security-Policy, by header or <meta>, upgrades them)',
+  pages: ['/', '/active', '/frames', '/forms', '/upgraded', '/upgraded-meta'],
   expect: {
     ...NO_COOKIES,
     ...NO_SENSITIVE_FORMS,
@@ -156,6 +165,12 @@ export const mixedContent: LabSite = {
           '/frames': (res) => page(res, 'Frames', frames),
           '/forms': (res) => page(res, 'Forms', forms),
           '/search': (res) => page(res, 'Search', '<p>results</p>'),
+          '/upgraded': (res) =>
+            page(res, 'Upgraded by header', upgraded, { headers: { 'content-security-policy': UPGRADE } }),
+          '/upgraded-meta': (res) =>
+            page(res, 'Upgraded by meta', upgraded, {
+              head: `<link rel="icon" href="data:,"><meta http-equiv="Content-Security-Policy" content="${UPGRADE}">`,
+            }),
         }),
       },
       http: ownHttp,

@@ -5,7 +5,7 @@ import { describeFailure } from './describe-failure.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import { cannotRead, noteBypassed, reportStoppedFlows } from './visits-to-judge.ts';
-import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
+import { reachReason, unreachableOn443 } from './unreachable.ts';
 import { hostOf } from '../model/url.ts';
 
 export type StsParse =
@@ -125,7 +125,7 @@ export const hsts: Check<'transport' | 'pages'> = {
         out.cannotMeasure(
           host,
           unreachableOn443(first?.error)
-            ? HOST_UNREACHABLE
+            ? reachReason(first.error)
             : first?.error
               ? `no https response: ${describeFailure(first.error)}`
               : 'no https response',

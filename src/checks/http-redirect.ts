@@ -6,7 +6,7 @@ import { isRedirect, unfollowable } from '../model/redirects.ts';
 import type { RedirectChain } from '../model/evidence.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
-import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
+import { reachReason, unreachableOn443 } from './unreachable.ts';
 
 const PERMANENT = new Set([301, 308]);
 
@@ -47,7 +47,7 @@ export const httpRedirect: Check<'transport'> = {
           out.cannotMeasure(
             host,
             unreachableOn443(https.hops[0]?.error)
-              ? HOST_UNREACHABLE
+              ? reachReason(https.hops[0].error)
               : `http://${host}/ on port 80: ${describeFailure(first.error)}`,
           );
         continue;

@@ -10,7 +10,7 @@ import type {
   ResourceReference,
 } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
-import { bypassed, firstSighting, originPrefix, pageUrl, where } from './where.ts';
+import { bypassed, firstSighting, originPrefix, pageUrl, upgradedByPolicy, upgradedNote, where } from './where.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import type { Severity } from '../model/findings.ts';
@@ -85,7 +85,13 @@ export const mixedContent: Check<'pages'> = {
       // A flow step or a test can go through several documents before the page is read: content
       // of an earlier one is named by that document, not as a frame of the last.
       const documents = new Set([pageUrl(visit), ...visit.navigations.filter((n) => n.mainFrame).map((n) => n.url)]);
+      const upgraded = new Map<string, number>();
       for (const item of insecureItems(visit)) {
+        // Only the HTML names it, and the browser would fetch it over https: nothing insecure happens.
+        if (item.resolution === 'not-requested' && upgradedByPolicy(visit, item.frameUrl)) {
+          upgraded.set(item.frameUrl, (upgraded.get(item.frameUrl) ?? 0) + 1);
+          continue;
+        }
         if (!firstSeen(visit, item.url)) continue;
         const seen = documents.has(item.frameUrl)
           ? `on ${originPrefix(visit)}${item.frameUrl}`
@@ -98,6 +104,7 @@ export const mixedContent: Check<'pages'> = {
           `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}${bypassed(visit)}`,
         );
       }
+      for (const [frameUrl, count] of upgraded) out.note(upgradedNote(frameUrl, count, 'reference(s) in its HTML'));
     }
     return out.done();
   },

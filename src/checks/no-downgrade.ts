@@ -7,7 +7,7 @@ import { firstSighting, seenAt, where } from './where.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import { hostOf } from '../model/url.ts';
-import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
+import { reachReason, unreachableOn443 } from './unreachable.ts';
 
 const CODES = {
   'redirect-to-http': 'a redirect or Location header from https to http',
@@ -55,7 +55,7 @@ export const noDowngrade: Check<'transport' | 'pages'> = {
         out.cannotMeasure(
           host,
           unreachableOn443(https.hops[0]?.error)
-            ? HOST_UNREACHABLE
+            ? reachReason(https.hops[0].error)
             : 'neither https:// nor http:// answered (see https-port-443)',
         );
         continue;

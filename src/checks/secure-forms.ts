@@ -3,7 +3,7 @@
 // http page is critical: the page itself can be rewritten to send it anywhere.
 import type { FormSnapshot } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
-import { firstSighting, seenAt } from './where.ts';
+import { firstSighting, seenAt, upgradedByPolicy, upgradedNote } from './where.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 
@@ -59,8 +59,14 @@ export const secureForms: Check<'pages'> = {
           );
           continue;
         }
-        for (const target of [form.action, ...form.formActions]) {
-          if (target?.startsWith('http://'))
+        const insecure = [form.action, ...form.formActions].filter((t) => t?.startsWith('http://'));
+        // The browser submits it over https (measured on Chromium 156, to another host too).
+        if (insecure.length > 0 && upgradedByPolicy(visit, form.frameUrl)) {
+          out.note(upgradedNote(form.frameUrl, insecure.length, `form target(s) of the ${described}`));
+          continue;
+        }
+        for (const target of insecure) {
+          if (target)
             out.add(
               'submits-to-http',
               'high',

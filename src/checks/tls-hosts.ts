@@ -11,11 +11,11 @@ import type {
   TlsEvidence,
 } from '../model/evidence.ts';
 import type { Outcome } from './outcome.ts';
-import { HOST_UNREACHABLE } from './unreachable.ts';
+import { reachReason } from './unreachable.ts';
 
 type WithHandshake = HostTls & { handshake: DefaultHandshake; chain: [CertificateFacts, ...CertificateFacts[]] };
 
-const noHandshake = (h: HostTls): string => (h.error ? HOST_UNREACHABLE : 'the server sent no certificate');
+const noHandshake = (h: HostTls): string => (h.error ? reachReason(h.error) : 'the server sent no certificate');
 
 /** Hosts whose default handshake delivered a certificate; the others are recorded as unmeasured. */
 export function hostsWithCertificate(out: Outcome, tls: TlsEvidence): WithHandshake[] {

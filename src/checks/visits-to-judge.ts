@@ -4,12 +4,13 @@
 import type { PagesEvidence, PageVisit, Unread } from '../model/evidence.ts';
 import type { Outcome } from './outcome.ts';
 import { originPrefix, pageUrl } from './where.ts';
-import { browserCouldNotConnect, HOST_UNREACHABLE } from './unreachable.ts';
+import { browserCouldNotConnect, browserReachReason } from './unreachable.ts';
+import { browserErrorWords } from '../model/browser-errors.ts';
 import { hostOf } from '../model/url.ts';
 
 /** What a page check could not read; a page whose host the browser could not reach is its host, once. */
 export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {
-  if (browserCouldNotConnect(u) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), HOST_UNREACHABLE);
+  if (browserCouldNotConnect(u) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), browserReachReason(u));
   else out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
 }
 
@@ -20,7 +21,7 @@ export function reportStoppedFlows(pages: PagesEvidence, out: Outcome): void {
     const missed = flow.notReached.length > 0 ? `; not reached: ${flow.notReached.join(', ')}` : '';
     out.cannotMeasure(
       `${flow.name} › ${flow.stoppedAt ?? 'not run'}`,
-      `${flow.status === 'not-run' ? 'not run' : 'the flow stopped'}: ${flow.reason ?? 'unknown reason'}${missed}`,
+      `${flow.status === 'not-run' ? 'not run' : 'the flow stopped'}: ${flow.reason ? browserErrorWords(flow.reason) : 'unknown reason'}${missed}`,
     );
   }
 }

@@ -52,3 +52,20 @@ export const bypassed = (visit: Pick<PageVisit, 'certificateBypassed'>): string 
  */
 export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl' | 'certificateBypassed'>): string =>
   `${originPrefix(visit) ? ` (seen at ${where(visit)})` : ''}${bypassed(visit)}`;
+
+/**
+ * Whether the browser upgrades what `frameUrl` references to https: its own document asks for
+ * it (Content-Security-Policy: upgrade-insecure-requests, by header or <meta>), or the page's,
+ * which its frames inherit.
+ */
+export function upgradedByPolicy(
+  visit: Pick<PageVisit, 'upgradingDocuments' | 'url' | 'finalUrl'>,
+  frameUrl: string,
+): boolean {
+  const upgrading = new Set(visit.upgradingDocuments ?? []);
+  return upgrading.has(frameUrl) || upgrading.has(pageUrl(visit));
+}
+
+/** The note a check leaves where the policy kept http:// references off its findings. */
+export const upgradedNote = (frameUrl: string, count: number, what: string): string =>
+  `${frameUrl} asks browsers to upgrade insecure requests (Content-Security-Policy: upgrade-insecure-requests): its ${count} http:// ${what} ${count === 1 ? 'is' : 'are'} fetched over https, so not reported`;

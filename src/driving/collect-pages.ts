@@ -98,5 +98,5 @@ export const pagesBoundMs = (site: Site, t: Timeouts): number =>
   Math.max(
     2 * Math.ceil(site.pages.length / lanesFor(site.pages.length)) * visitBudgetMs(t),
     flowsBoundMs(site, t),
-    hstsPreloadBoundMs(site.hosts.length, t),
+    hstsPreloadBoundMs(t),
   );

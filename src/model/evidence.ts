@@ -14,6 +14,7 @@ export interface ProbeError {
 
 export interface TlsSession {
   protocol: string | null;
+  /** The suite's standard (IANA) name, e.g. "TLS_AES_128_GCM_SHA256". */
   cipher: string;
   /** Chain verified against the trust store (system roots + configured ca). Judged by the certificate checks. */
   authorized: boolean;
@@ -47,12 +48,32 @@ export interface RedirectChain {
   outcome: 'final' | 'loop' | 'too-long' | 'error' | 'unsafe-scheme' | 'bad-location';
 }
 
+/**
+ * A TLS handshake offering exactly what a current browser offers (Chromium's ClientHello:
+ * versions, suites, key-exchange groups), made when Node's default client completed one.
+ */
+export type BrowserHandshake =
+  | { ok: true; protocol: string | null; cipher: string }
+  | {
+      ok: false;
+      error: ProbeError;
+      /**
+       * `suites`: the server accepts none of the browsers' suites; `groups`: it accepts them only
+       * with key-exchange groups browsers do not offer; `other`: neither explains it.
+       */
+      cause: 'suites' | 'groups' | 'other';
+      /** Suites the server accepts (standard names), found one at a time by elimination, TLS 1.2 and below. */
+      serverSuites: string[];
+    };
+
 export interface HostTransport {
   host: string;
   /** GET https://host/ (the site URL for the main host), following redirects. */
   https: RedirectChain;
   /** GET http://host/... on port 80, following redirects. */
   http: RedirectChain;
+  /** Absent when Node's own handshake failed (https-port-443 reports that) or was not made. */
+  browserHandshake?: BrowserHandshake;
 }
 
 export interface TransportEvidence {
@@ -219,6 +240,11 @@ export interface PageVisit {
   mixedContent: MixedContentReport[];
   /** http:// URLs the final DOM of each https frame references, requested or not. */
   insecureReferences: ResourceReference[];
+  /**
+   * Documents (the page, its frames) whose Content-Security-Policy, by header or <meta>, holds
+   * upgrade-insecure-requests: the browser fetches their http:// references over https.
+   */
+  upgradingDocuments?: string[];
   forms: FormSnapshot[];
   /** Cookies that appeared or changed in the jar during this visit. */
   cookies: JarCookie[];

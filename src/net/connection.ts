@@ -40,6 +40,10 @@ export interface TlsOptions {
   minVersion?: tls.SecureVersion;
   maxVersion?: tls.SecureVersion;
   ciphers?: string;
+  /** Key-exchange groups offered ("X25519:P-256"); OpenSSL's default when absent. */
+  ecdhCurve?: string;
+  /** Signature algorithms offered; OpenSSL's default when absent. */
+  sigalgs?: string;
 }
 
 const contexts = new WeakMap<string[], Map<string, tls.SecureContext>>();

@@ -66,6 +66,9 @@ export function cannotOffer(spec: ProbeSpec): string | null {
   return reason;
 }
 
+/** OpenSSL's error for a certificate message over its size limit (100 KB). */
+const STOPPED_AT_CERTIFICATE = 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE';
+
 /** Probes judge only what the server accepts, never the certificate: no trust store to load. */
 const NO_VERIFICATION: string[] = [];
 
@@ -75,6 +78,18 @@ export async function runProbe(ctx: NetContext, host: string, spec: ProbeSpec): 
   const reason = cannotOffer(spec);
   if (reason) return { name: spec.name, result: 'not-probed', reason };
   const conn = await openConnection({ ...ctx, ca: NO_VERIFICATION }, host, 443, true, spec.options);
+  // The server's certificate comes after it chose the version and suite: a certificate message
+  // over the client's size limit means the server accepted what was offered.
+  if (!conn.ok && conn.error.code === STOPPED_AT_CERTIFICATE) {
+    const { minVersion, maxVersion } = spec.options;
+    return {
+      name: spec.name,
+      result: 'accepted',
+      protocol:
+        minVersion === maxVersion && maxVersion ? maxVersion : `${minVersion ?? 'TLS'} to ${maxVersion ?? 'TLSv1.3'}`,
+      cipher: "not known: the handshake stopped at the server's certificate message, over the client's size limit",
+    };
+  }
   if (!conn.ok) {
     // Only an answer from the server during the handshake says "refused"; silence says nothing.
     const refused = conn.error.phase === 'tls' && conn.error.kind !== 'timeout';

@@ -1,11 +1,13 @@
 // Transport evidence for a site: for every host, the https:// answer (handshake and first
-// response onwards) and the http:// redirect chain, all hosts probed concurrently.
+// response onwards), the http:// redirect chain, and whether a browser's handshake succeeds
+// where Node's did (browser-tls.ts); all hosts probed concurrently.
 import type { Site } from '../model/site.ts';
 import type { Timeouts } from '../model/defaults.ts';
 import type { NetContext } from '../net/net-context.ts';
 import { MAX_FOLLOW, walkRedirects } from '../net/redirect-chain.ts';
 import type { TransportEvidence } from '../model/evidence.ts';
 import { holdsSecret } from '../model/redact.ts';
+import { browserHandshake, browserHandshakeBoundMs } from './browser-tls.ts';
 
 /** Added to the probed http:// URL so a redirect that drops the query string shows. */
 export const PROBE_QUERY = 'https-scan=1';
@@ -32,12 +34,23 @@ export async function collectTransport(
   const hosts = await Promise.all(
     site.hosts.map(async (host) => {
       const urls = probePaths(site, host, secrets);
-      const [https, http] = await Promise.all([walkRedirects(ctx, urls.https), walkRedirects(ctx, urls.http)]);
-      return { host, https, http };
+      const [https, http] = await Promise.all([
+        walkRedirects(ctx, urls.https).then(async (chain) => ({
+          chain,
+          // Only where Node's own client completed a handshake: otherwise https-port-443 already says why not.
+          browser: chain.hops[0]?.tls ? await browserHandshake(ctx, host) : undefined,
+        })),
+        walkRedirects(ctx, urls.http),
+      ]);
+      return { host, https: https.chain, http, ...(https.browser ? { browserHandshake: https.browser } : {}) };
     }),
   );
   return { hosts };
 }
 
-/** The most a site's transport probes can take: hosts go side by side, each a redirect chain of MAX_FOLLOW hops, every hop a connection (tried twice) and a request. */
-export const transportBoundMs = (t: Timeouts): number => (MAX_FOLLOW + 1) * (2 * t.connectMs + t.requestMs);
+/**
+ * The most a site's transport probes can take: hosts go side by side, each a redirect chain of
+ * MAX_FOLLOW hops, every hop a connection (tried twice) and a request, then the browser handshake.
+ */
+export const transportBoundMs = (t: Timeouts): number =>
+  (MAX_FOLLOW + 1) * (2 * t.connectMs + t.requestMs) + browserHandshakeBoundMs(t);

@@ -25,6 +25,8 @@ export interface PageRead {
   links: PageLink[];
   insecureReferences: ResourceReference[];
   forms: FormSnapshot[];
+  /** Frames whose <meta> Content-Security-Policy asks the browser to upgrade insecure requests. */
+  upgradingFrames: string[];
   unread: FrameUnread[];
 }
 
@@ -90,7 +92,7 @@ async function readFrame(page: Page, frame: Frame, deadline: Deadline, frameMs: 
 }
 
 export async function readPage(page: Page, deadline: Deadline, frameMs: number): Promise<PageRead> {
-  const out: PageRead = { links: [], insecureReferences: [], forms: [], unread: [] };
+  const out: PageRead = { links: [], insecureReferences: [], forms: [], upgradingFrames: [], unread: [] };
   const frames = page.frames().filter((f) => !f.isDetached());
   if (frames.length > MAX_FRAMES) {
     out.unread.push({
@@ -113,6 +115,7 @@ export async function readPage(page: Page, deadline: Deadline, frameMs: number):
     // An http page is insecure as a whole; its references are not mixed content.
     if (read.frameUrl.startsWith('https://')) out.insecureReferences.push(...read.scan.insecureReferences);
     out.forms.push(...read.scan.forms);
+    if (read.scan.upgradesInsecureRequests) out.upgradingFrames.push(read.frameUrl);
   }
   return out;
 }

@@ -6,6 +6,8 @@ import type { PageVisit, Unread, VisitOrigin } from '../model/evidence.ts';
 import { changedCookies, type JarSnapshot } from './cookie-jar.ts';
 import type { DrainedEvents } from './page-log.ts';
 import type { PageRead } from './page-read.ts';
+import { upgradesInsecureRequests } from './page-scan.ts';
+import { browserErrorWords, netErrorOf, netErrorWords } from '../model/browser-errors.ts';
 
 export interface PageReading {
   origin: VisitOrigin;
@@ -34,10 +36,6 @@ export interface PageReading {
   elapsedMs: number;
 }
 
-/** "ERR_NAME_NOT_RESOLVED" from a browser error such as "page.goto: net::ERR_NAME_NOT_RESOLVED at https://...". */
-export const netErrorOf = (text: string | undefined): string | undefined =>
-  /\bnet::(ERR_[A-Z0-9_]+)/.exec(text ?? '')?.[1];
-
 /** Why the page as a whole could not be read, if it could not. */
 function pageUnread(r: PageReading): Unread | undefined {
   if (r.crashed) return { target: r.url, kind: 'crashed', reason: "the page's renderer crashed" };
@@ -49,7 +47,7 @@ function pageUnread(r: PageReading): Unread | undefined {
       target: r.url,
       kind: 'not-loaded',
       ...(netError ? { netError } : {}),
-      reason: `the page did not load: ${r.error}`,
+      reason: `the page did not load: ${browserErrorWords(r.error)}`,
     };
   }
   if (r.finalUrl.startsWith('chrome-error:')) {
@@ -58,7 +56,7 @@ function pageUnread(r: PageReading): Unread | undefined {
       target: r.url,
       kind: 'error-page',
       ...(netError ? { netError } : {}),
-      reason: `the browser showed its error page instead${r.navigationFailure ? ` (${r.navigationFailure})` : ''}`,
+      reason: `the browser showed its error page instead${netError ? `: ${netErrorWords(netError)}` : r.navigationFailure ? ` (${r.navigationFailure})` : ''}`,
     };
   }
   return undefined;
@@ -79,6 +77,18 @@ function framesUnread(r: PageReading): Unread | undefined {
   };
 }
 
+/** Documents that ask the browser to upgrade insecure requests: by their response's CSP header, or their <meta>. */
+function upgradingDocuments(r: PageReading): string[] {
+  const byHeader = r.events.responses
+    .filter(
+      (res) =>
+        res.isNavigation &&
+        res.headers.some(([name, value]) => name === 'content-security-policy' && upgradesInsecureRequests(value)),
+    )
+    .map((res) => res.url);
+  return [...new Set([...byHeader, ...(r.dom?.upgradingFrames ?? [])])];
+}
+
 export function visitOf(r: PageReading): PageVisit {
   // A page already closed (a popup that did its work) keeps what it loaded, set and navigated to.
   const gone = r.crashed || r.closed;
@@ -87,6 +97,7 @@ export function visitOf(r: PageReading): PageVisit {
   // The jar is the context's: a closed page's cookies are read by the next snapshot of another page.
   const jarTried = !gone && r.hasCdp;
   const { events } = r;
+  const upgrading = upgradingDocuments(r);
   const unread: Unread[] = [
     ...(whole ? [whole] : []),
     ...(frames ? [frames] : []),
@@ -131,6 +142,7 @@ export function visitOf(r: PageReading): PageVisit {
     notes,
     mixedContent: events.mixedContent,
     insecureReferences: r.dom?.insecureReferences ?? [],
+    ...(upgrading.length > 0 ? { upgradingDocuments: upgrading } : {}),
     forms: r.dom?.forms ?? [],
     cookies: r.jarAfter ? changedCookies(r.jarBefore, r.jarAfter) : [],
     ...(r.screenshot ? { screenshot: r.screenshot } : {}),

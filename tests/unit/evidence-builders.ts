@@ -1,7 +1,7 @@
 // Hand-made evidence for unit tests of the checks.
 import type { Site } from '../../src/model/site.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES } from '../../src/model/defaults.ts';
-import { netErrorOf } from '../../src/recording/visit.ts';
+import { browserErrorWords, netErrorOf } from '../../src/model/browser-errors.ts';
 import type {
   CertificateFacts,
   HostTls,
@@ -238,7 +238,7 @@ export function unloaded(url: string, error: string): PageVisit {
         target: url,
         kind: 'not-loaded',
         ...(netErrorOf(error) ? { netError: netErrorOf(error) } : {}),
-        reason: `the page did not load: ${error}`,
+        reason: `the page did not load: ${browserErrorWords(error)}`,
       },
     ],
   });

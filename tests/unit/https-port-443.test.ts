@@ -125,3 +125,42 @@ test('a flow that reaches a page on another port is seen there', () => {
     /^https on port 9443, not 443: the browser visited login › visit \/account › https:\/\/example\.test:9443\/account\. /,
   );
 });
+
+test('a host Node reaches but browsers cannot (only DHE suites) is a finding with the suites on both sides', () => {
+  const host = {
+    ...healthyHost('example.test'),
+    browserHandshake: {
+      ok: false as const,
+      error: {
+        kind: 'tls' as const,
+        phase: 'tls' as const,
+        code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+        message: 'x',
+      },
+      cause: 'suites' as const,
+      serverSuites: ['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384'],
+    },
+  };
+  const out = httpsPort443.run(site(), { transport: transport(host), pages: pages() });
+  assert.deepEqual(
+    out.findings.map((f) => [f.code, f.severity, f.target]),
+    [['browser-handshake-failed', 'high', 'example.test']],
+  );
+  assert.match(
+    out.findings[0]!.message,
+    /^example\.test:443 completes a TLS handshake with Node's default client \(TLSv1\.3, TLS_AES_128_GCM_SHA256\), but not with what current browsers offer: the server accepts only TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, which no current browser offers \(Chromium fails with ERR_SSL_VERSION_OR_CIPHER_MISMATCH\)\. Browsers offer: TLS_AES_128_GCM_SHA256, .*TLS_RSA_WITH_AES_256_CBC_SHA$/,
+  );
+  const groups = {
+    ...host,
+    browserHandshake: { ...host.browserHandshake, cause: 'groups' as const, serverSuites: [] },
+  };
+  assert.match(
+    httpsPort443.run(site(), { transport: transport(groups), pages: pages() }).findings[0]!.message,
+    /only over key-exchange groups browsers do not offer \(they offer X25519, P-256, P-384\)$/,
+  );
+  const fine = {
+    ...host,
+    browserHandshake: { ok: true as const, protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256' },
+  };
+  assert.deepEqual(httpsPort443.run(site(), { transport: transport(fine), pages: pages() }).findings, []);
+});

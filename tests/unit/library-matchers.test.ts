@@ -139,7 +139,7 @@ test('a page that could not be read fails as "could not measure"', async () => {
   assert.equal(r.pass, false);
   assert.deepEqual(lines(r), [
     `toHaveNoMixedContent: 1 target could not be measured (${PAGE})`,
-    `[could not measure] ${PAGE}: the page did not load: net::ERR_CERT_DATE_INVALID (mixed-content)`,
+    `[could not measure] ${PAGE}: the page did not load: the browser refused the certificate: it has expired or is not valid yet (net::ERR_CERT_DATE_INVALID) (mixed-content)`,
   ]);
 });
 

@@ -165,3 +165,36 @@ test('a page seen past a refused certificate is judged, and says so in each find
   ]);
   assert.deepEqual(run(visit(PAGE, { mixedContent: [report('http://cdn.test/a.png')] })).notes, []);
 });
+
+test('upgrade-insecure-requests: http references only the HTML names are fetched over https, not reported', () => {
+  const frame = 'https://widgets.example.test/frame';
+  const v = visit(PAGE, {
+    upgradingDocuments: [PAGE],
+    insecureReferences: [
+      ref('http://cdn.test/a.png'),
+      ref('http://cdn.test/app.js', { kind: 'script', via: 'script[src]' }),
+      // Frames inherit the page's policy.
+      ref('http://cdn.test/in-frame.png', { frameUrl: frame }),
+    ],
+    // What the browser itself reported still counts: the policy did not cover it.
+    mixedContent: [report('http://cdn.test/ws', { kind: 'websocket', resolution: 'blocked', source: 'console' })],
+  });
+  const out = run(v);
+  assert.deepEqual(
+    out.findings.map((f) => f.target),
+    ['http://cdn.test/ws'],
+  );
+  assert.deepEqual(out.notes, [
+    `${PAGE} asks browsers to upgrade insecure requests (Content-Security-Policy: upgrade-insecure-requests): its 2 http:// reference(s) in its HTML are fetched over https, so not reported`,
+    `${frame} asks browsers to upgrade insecure requests (Content-Security-Policy: upgrade-insecure-requests): its 1 http:// reference(s) in its HTML is fetched over https, so not reported`,
+  ]);
+  // Without the policy the same references are findings.
+  assert.equal(run({ ...v, upgradingDocuments: [] }).findings.length, 4);
+  // A frame's own policy covers that frame only.
+  assert.deepEqual(
+    run({ ...v, upgradingDocuments: [frame] })
+      .findings.map((f) => f.target)
+      .sort(),
+    ['http://cdn.test/a.png', 'http://cdn.test/app.js', 'http://cdn.test/ws'],
+  );
+});

@@ -89,3 +89,18 @@ test('forms: resolved action (the document when absent), formactions, fields by 
     ],
   );
 });
+
+test('a <meta> Content-Security-Policy with upgrade-insecure-requests is recognised; report-only or other directives are not', () => {
+  const upgrades = (head: string) => scanDocument(`<html><head>${head}</head></html>`, PAGE).upgradesInsecureRequests;
+  assert.equal(upgrades('<meta http-equiv="Content-Security-Policy" content="upgrade-insecure-requests">'), true);
+  assert.equal(
+    upgrades(`<meta http-equiv="content-security-policy" content="default-src 'self';  Upgrade-Insecure-Requests ">`),
+    true,
+  );
+  assert.equal(
+    upgrades('<meta http-equiv="Content-Security-Policy-Report-Only" content="upgrade-insecure-requests">'),
+    false,
+  );
+  assert.equal(upgrades(`<meta http-equiv="Content-Security-Policy" content="block-all-mixed-content">`), false);
+  assert.equal(upgrades(''), false);
+});

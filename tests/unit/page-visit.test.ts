@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import type { JarCookie } from '../../src/model/evidence.ts';
 import type { JarSnapshot } from '../../src/recording/cookie-jar.ts';
 import type { PageRead } from '../../src/recording/page-read.ts';
-import { netErrorOf, type PageReading, visitOf } from '../../src/recording/visit.ts';
+import { type PageReading, visitOf } from '../../src/recording/visit.ts';
+import { browserErrorWords, netErrorOf } from '../../src/model/browser-errors.ts';
+import { response } from './evidence-builders.ts';
 
 const URL_ = 'https://shop.test/cart';
 
@@ -24,7 +26,13 @@ const cookie = (name: string): JarCookie => ({
   httpOnly: true,
   session: true,
 });
-const dom = (unread: PageRead['unread'] = []): PageRead => ({ links: [], insecureReferences: [], forms: [], unread });
+const dom = (unread: PageRead['unread'] = []): PageRead => ({
+  links: [],
+  insecureReferences: [],
+  forms: [],
+  upgradingFrames: [],
+  unread,
+});
 
 function reading(overrides: Partial<PageReading> = {}): PageReading {
   return {
@@ -51,12 +59,44 @@ test('a page that loaded and was read is not unread and has no notes', () => {
   assert.equal(visit.finalUrl, URL_);
 });
 
+test('documents asking to upgrade insecure requests, by their CSP header or their <meta>, are named', () => {
+  const frame = 'https://w.test/frame';
+  const v = visitOf(
+    reading({
+      dom: { ...dom(), upgradingFrames: [frame] },
+      events: {
+        responses: [
+          response(URL_, { headers: [['content-security-policy', "default-src 'self'; upgrade-insecure-requests"]] }),
+          response('https://shop.test/other', {
+            headers: [['content-security-policy-report-only', 'upgrade-insecure-requests']],
+          }),
+          response('https://shop.test/img.png', {
+            isNavigation: false,
+            headers: [['content-security-policy', 'upgrade-insecure-requests']],
+          }),
+        ],
+        missedResponses: 0,
+        navigations: [],
+        mixedContent: [],
+      },
+    }),
+  );
+  assert.deepEqual(v.upgradingDocuments, [URL_, frame]);
+  assert.equal(visitOf(reading()).upgradingDocuments, undefined);
+});
+
 test("a failed navigation makes the page unread, typed with the browser's network error", () => {
   const error = 'page.goto: net::ERR_NAME_NOT_RESOLVED at https://shop.test/cart';
   const visit = visitOf(reading({ error, dom: undefined, jarAfter: undefined }));
   assert.deepEqual(visit.unread, [
-    { target: URL_, kind: 'not-loaded', netError: 'ERR_NAME_NOT_RESOLVED', reason: `the page did not load: ${error}` },
+    {
+      target: URL_,
+      kind: 'not-loaded',
+      netError: 'ERR_NAME_NOT_RESOLVED',
+      reason: 'the page did not load: the host name does not resolve (net::ERR_NAME_NOT_RESOLVED)',
+    },
   ]);
+  // The raw error stays in the evidence.
   assert.equal(visit.error, error);
 });
 
@@ -94,7 +134,8 @@ test("a page left on the browser's error page names the navigation's failure", (
       target: URL_,
       kind: 'error-page',
       netError: 'ERR_CERT_DATE_INVALID',
-      reason: 'the browser showed its error page instead (net::ERR_CERT_DATE_INVALID)',
+      reason:
+        'the browser showed its error page instead: the browser refused the certificate: it has expired or is not valid yet (net::ERR_CERT_DATE_INVALID)',
     },
   ]);
 });
@@ -158,6 +199,22 @@ test('cookies are those the jar gained or changed since the last snapshot', () =
     visit.cookies.map((c) => c.name),
     ['changed', 'added'],
   );
+});
+
+test("Playwright's error lines become words: no API name in front, a timeout by what did not happen", () => {
+  assert.equal(
+    browserErrorWords('page.goto: net::ERR_CERT_DATE_INVALID at https://x/'),
+    'the browser refused the certificate: it has expired or is not valid yet (net::ERR_CERT_DATE_INVALID)',
+  );
+  assert.equal(browserErrorWords('page.goto: Timeout 20000ms exceeded.'), 'still loading after 20000 ms');
+  assert.equal(browserErrorWords('locator.click: Timeout 2000ms exceeded.'), 'click did not complete within 2000 ms');
+  assert.equal(
+    browserErrorWords('net::ERR_SOMETHING_NEW'),
+    'the browser reported a network error (net::ERR_SOMETHING_NEW)',
+  );
+  assert.equal(browserErrorWords('page.goto: Navigation interrupted'), 'Navigation interrupted');
+  for (const line of ['page.goto: Timeout 5000ms exceeded.', 'page.goto: net::ERR_ABORTED at https://x/'])
+    assert.doesNotMatch(browserErrorWords(line), /page\.goto/);
 });
 
 test("the network error is read from Playwright's and Chromium's wording alike", () => {

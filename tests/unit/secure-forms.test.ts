@@ -95,3 +95,13 @@ test('a page that did not load cannot be measured', () => {
     [PAGE],
   );
 });
+
+test('upgrade-insecure-requests: the browser submits an http form target over https, so it is a note, not a finding', () => {
+  const login = form({ action: 'http://example.test/session', fields: [field({ type: 'password' })] });
+  const upgraded = secureForms.run(site(), {
+    pages: pages(visit(PAGE, { forms: [login], upgradingDocuments: [PAGE] })),
+  });
+  assert.deepEqual(upgraded.findings, []);
+  assert.match(upgraded.notes[0]!, /asks browsers to upgrade insecure requests .*its 1 http:\/\/ form target/);
+  assert.equal(run(login).findings.length, 1);
+});

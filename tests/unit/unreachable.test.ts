@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { CHECKS } from '../../src/checks/index.ts';
 import { statusOf } from '../../src/model/findings.ts';
 import type { SiteEvidence } from '../../src/model/evidence.ts';
-import { HOST_UNREACHABLE } from '../../src/checks/unreachable.ts';
+import { HOST_UNREACHABLE, reachReason } from '../../src/checks/unreachable.ts';
+import { mixedContent } from '../../src/checks/mixed-content.ts';
 import { chain, deadTlsHost, failed, pages, site, tlsEvidence, transport, unloaded } from './evidence-builders.ts';
 
 // A DNS typo in the site URL: nothing answers, on any port, for either host, in Node or in the browser.
@@ -61,6 +62,45 @@ test('a page that did not load for another reason keeps its own reason', () => {
   const slow = pages(unloaded('https://example.test/slow', 'page.goto: Timeout 5000ms exceeded'));
   const mixed = CHECKS.find((c) => c.id === 'mixed-content')!.run(site(), { pages: slow } as SiteEvidence);
   assert.deepEqual(mixed.unmeasured, [
-    { target: 'https://example.test/slow', reason: 'the page did not load: page.goto: Timeout 5000ms exceeded' },
+    { target: 'https://example.test/slow', reason: 'the page did not load: still loading after 5000 ms' },
+  ]);
+});
+
+test('a host that answered with TLS and failed the handshake for a reason of its own is not "unreachable"', () => {
+  assert.equal(
+    reachReason({
+      kind: 'tls',
+      phase: 'tls',
+      code: 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE',
+      message: 'C0:error:0A000098:SSL routines:read_state_machine:excessive message size:../ssl/statem/statem.c:609:\n',
+    }),
+    "the host answers on 443, but the TLS handshake fails: the server's certificate message is larger than TLS clients accept (OpenSSL, and Chromium's BoringSSL, stop at 100 KB) (ERR_SSL_EXCESSIVE_MESSAGE_SIZE) (see https-port-443)",
+  );
+  // No TLS at all on the port, or no answer: unreachable as before.
+  for (const error of [
+    {
+      kind: 'tls' as const,
+      phase: 'tls' as const,
+      code: 'ERR_SSL_WRONG_VERSION_NUMBER',
+      message: 'wrong version number',
+    },
+    { kind: 'timeout' as const, phase: 'tls' as const, code: 'ETIMEDOUT', message: 'TLS handshake did not complete' },
+    { kind: 'refused' as const, phase: 'connect' as const, code: 'ECONNREFUSED', message: 'refused' },
+  ])
+    assert.equal(reachReason(error), HOST_UNREACHABLE, error.code);
+});
+
+test('a page browsers cannot complete a TLS handshake with is its host, saying so', () => {
+  const out = mixedContent.run(site(), {
+    pages: pages(
+      unloaded('https://example.test/', 'page.goto: net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH at https://example.test/'),
+    ),
+  });
+  assert.deepEqual(out.unmeasured, [
+    {
+      target: 'example.test',
+      reason:
+        'browsers cannot complete a TLS handshake with this host: the browser and the server have no TLS version or cipher suite in common (net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH) (see https-port-443)',
+    },
   ]);
 });
