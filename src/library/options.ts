@@ -49,6 +49,7 @@ const securityOptionsSchema = z.strictObject({
   ca: caSchema.optional(),
   connectTo: connectToSchema.optional(),
   timeouts: timeoutsSchema.optional(),
+  autoRecord: z.boolean().optional(),
   ...judgingShape,
 });
 
@@ -76,6 +77,12 @@ export interface SecurityOptions {
   /** The least severity that fails a matcher (default "medium", as in the scan); anything below is an annotation. */
   failOn?: Severity;
   accept?: Acceptance[];
+  /**
+   * true (default): every test that gets a browser context is recorded from its first navigation,
+   * whether or not it names the `security` fixture. false: only tests that name it (for suites
+   * that want no CDP session of the harness on the pages of their other tests).
+   */
+  autoRecord?: boolean;
 }
 
 export interface JudgeSettings {
@@ -96,6 +103,7 @@ export interface ResolvedOptions {
   settings: JudgeSettings;
   /** Values the sites file substituted from the environment: never shown. */
   secrets: readonly string[];
+  autoRecord: boolean;
 }
 
 /** Bad options are the test author's to fix: one line per problem, by path. */
@@ -132,6 +140,7 @@ export function resolveOptions(options: SecurityOptions | undefined, baseDir: st
     timeouts: { ...DEFAULT_TIMEOUTS, ...sitesFile?.timeouts, ...o.timeouts },
     settings: { failOn: o.failOn ?? DEFAULT_FAIL_ON, accept: o.accept ?? [] },
     secrets: sitesFile?.secrets ?? [],
+    autoRecord: o.autoRecord ?? true,
   };
 }
 

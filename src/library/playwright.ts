@@ -2,8 +2,8 @@
 // Playwright tests. `test` adds the `security` fixture (and its `securityOptions`), `expect`
 // the matchers; merge them into a suite's own with mergeTests and mergeExpects.
 import path from 'node:path';
-import { expect as baseExpect, test as base } from '@playwright/test';
-import { resolveOptions, type SecurityOptions } from './options.ts';
+import { expect as baseExpect, test as base, type BrowserContext, type TestInfo } from '@playwright/test';
+import { resolveOptions, type ResolvedOptions, type SecurityOptions } from './options.ts';
 import { Recording } from './recording.ts';
 import { Security } from './security.ts';
 import { bindSession, unbindSession } from './session.ts';
@@ -18,24 +18,56 @@ export interface SecurityTestOptions {
   securityOptions: SecurityOptions;
 }
 
+/** The recording of each context, once started: by the context itself (autoRecord) or by the `security` fixture. */
+const recorded = new WeakMap<BrowserContext, Security>();
+
+/** Records `context` while `work` runs: the matchers find it through the context (session.ts). */
+async function recording(
+  context: BrowserContext,
+  options: ResolvedOptions,
+  browserName: string,
+  testInfo: TestInfo,
+  work: (security: Security) => Promise<void>,
+): Promise<void> {
+  const rec = await Recording.start(context, options.timeouts, testInfo.title);
+  const security = new Security(options, rec, testInfo);
+  if (browserName !== 'chromium') security.annotate('security note', noCdp(browserName));
+  bindSession(context, security);
+  recorded.set(context, security);
+  try {
+    await work(security);
+  } finally {
+    recorded.delete(context);
+    unbindSession(context);
+    await rec.stop();
+  }
+}
+
+/** Relative paths (sitesFile, ca) start where the Playwright config is, as sites.json's ca starts beside it. */
+const optionsOf = (securityOptions: SecurityOptions, testInfo: TestInfo): ResolvedOptions =>
+  resolveOptions(
+    securityOptions,
+    testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : testInfo.config.rootDir,
+  );
+
 export const test = base.extend<SecurityTestOptions & { security: Security }>({
   securityOptions: [{}, { option: true }],
 
+  // Importing the package asks for security: every test that gets a browser context is recorded
+  // from the context's first page on, whether it names `security` or not. Done where the context
+  // is made, so a test that never opens a browser (an API test) starts none.
+  context: async ({ context, securityOptions, browserName }, use, testInfo) => {
+    const options = optionsOf(securityOptions, testInfo);
+    if (!options.autoRecord) return use(context);
+    await recording(context, options, browserName, testInfo, () => use(context));
+  },
+
   security: [
     async ({ context, securityOptions, browserName }, use, testInfo) => {
-      // Relative paths (sitesFile, ca) start where the Playwright config is, as sites.json's ca starts beside it.
-      const baseDir = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : testInfo.config.rootDir;
-      const options = resolveOptions(securityOptions, baseDir);
-      const recording = await Recording.start(context, options.timeouts, testInfo.title);
-      const security = new Security(options, recording, testInfo);
-      if (browserName !== 'chromium') security.annotate('security note', noCdp(browserName));
-      bindSession(context, security);
-      try {
-        await use(security);
-      } finally {
-        unbindSession(context);
-        await recording.stop();
-      }
+      const started = recorded.get(context);
+      if (started) return use(started);
+      // autoRecord is off, or a fixture over `context` made the test's context after the recording one.
+      await recording(context, optionsOf(securityOptions, testInfo), browserName, testInfo, use);
     },
     { box: true, title: 'security recording' },
   ],

@@ -40,7 +40,7 @@ export function sessionOf(subject: Page | BrowserContext): SecuritySession {
   const session = sessions.get(isPage(subject) ? subject.context() : subject);
   if (!session) {
     throw new Error(
-      'No security recording for this page: add the `security` fixture to the test (async ({ page, security }) => ...), so that it records the page from its first navigation.',
+      'No security recording for this page: securityOptions.autoRecord is false, so add the `security` fixture to the test (async ({ page, security }) => ...), so that it records the page from its first navigation (or the page belongs to a context the test made itself with browser.newContext(), which is not recorded).',
     );
   }
   return session;

@@ -1,7 +1,8 @@
 // The package as a team would use it: `npm pack` this repository, install the tarball in a new
 // project beside its own @playwright/test, write two specs from the README's example (one on
-// the lab's clean shop, one on the shop whose checkout loads an http script) and run the
-// project's own `npx playwright test` with its own config and browser.
+// the lab's clean shop, one on the shop whose checkout loads an http script) and one that never
+// names the `security` fixture, and run the project's own `npx playwright test` with its own
+// config and browser.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -162,6 +163,18 @@ before(async () => {
     ),
   );
 
+  // Importing the package is enough: the page is recorded without naming `security`.
+  writeFileSync(
+    path.join(consumer, 'tests', 'auto.spec.ts'),
+    `import { test, expect } from 'site-security-harness/playwright';
+
+test('a page is judged without naming the security fixture', async ({ page }) => {
+  await page.goto('https://good.lab.test/');
+  await expect(page).toHaveNoMixedContent();
+  await expect(page).toBeSecurePage();
+});
+`,
+  );
   await timed('tsc', () => run('npx', ['tsc', '-p', '.'], { cwd: consumer }));
   const pw = await timed('npx playwright test', () =>
     run('npx', ['playwright', 'test'], { cwd: consumer, maxBuffer: 16 << 20, timeout: 300_000 }).then(
@@ -219,6 +232,11 @@ describe('the packed package in a separate Playwright project', () => {
     );
   });
 
+  test('a test that only imports the package and never names `security` is recorded and judged', () => {
+    const auto = outcome('auto.spec.ts');
+    assert.equal(auto.status, 'passed', `${auto.error}\n${output}`);
+  });
+
   test("the same example fails on the shop whose checkout loads an http script, with the scan's code, target and message", () => {
     const flawed = outcome('flawed.spec.ts');
     assert.equal(flawed.status, 'failed');
@@ -229,7 +247,7 @@ describe('the packed package in a separate Playwright project', () => {
     );
     assert.equal(
       lines[1],
-      '[high] mixed-content.active http://cdn.insecure.test/pay.js: script (script[src]) over http on checkout is secure › https://shop.lab.test/checkout: blocked by the browser (the page is missing it)',
+      '[high] http://cdn.insecure.test/pay.js: script (script[src]) over http on checkout is secure › https://shop.lab.test/checkout: blocked by the browser (the page is missing it) (mixed-content.active)',
     );
     assert.match(lines[2]!, /^ {2}remediation: Serve every resource/);
     assert.equal(exitCode, 1, output);
