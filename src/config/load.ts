@@ -7,6 +7,7 @@ import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { severitySchema, sitesFileSchema } from './schema.ts';
 import { crossFieldProblems } from './cross-field.ts';
 import { resolveFlows } from './resolve-flows.ts';
+import { apiGroup, resolveApi } from './resolve-apis.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
 import { missingFieldMessage } from './fields.ts';
@@ -74,7 +75,7 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
     );
 
   const data = parsed.data;
-  return {
+  const config: ScanConfig = {
     sitesFile: file,
     caFile: data.ca === undefined ? undefined : path.resolve(baseDir, data.ca),
     connectTo: data.connectTo,
@@ -104,8 +105,14 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
       },
       screenshots: site.screenshots,
       flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
+      ...(site.apis.length > 0 ? { apis: site.apis.map((api) => resolveApi(api, baseDir)) } : {}),
     })),
   };
+  // Top-level APIs are reported after the sites, each as a group of its own (see resolve-apis.ts).
+  const policy = { ...DEFAULT_POLICY, ...data.policy, ...(failOn?.success ? { failOn: failOn.data } : {}) };
+  const cookies = { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] };
+  config.sites.push(...data.apis.map((api) => apiGroup(resolveApi(api, baseDir), { policy, cookies })));
+  return config;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -122,7 +129,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  */
 function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
   return [...substitutedPaths]
-    .filter((where) => /^\$\.sites\[\d+\](\.flows\[\d+\])?\.name$/.test(where))
+    .filter((where) => /^\$(\.sites\[\d+\](\.(flows|apis)\[\d+\])?|\.apis\[\d+\])\.name$/.test(where))
     .map(
       (where) =>
         `${where}: a name cannot use \${VAR}: names appear in test titles and file names, which cannot be redacted`,
