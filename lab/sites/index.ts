@@ -13,6 +13,7 @@ import { hostile } from './hostile.ts';
 import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
 import { oversized } from './oversized.ts';
+import { apiClean, apiHttpTwin, apiLinks, apiOpenApi, apiPostRedirect } from './apis.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -33,4 +34,10 @@ export const LAB_SITES: LabSite[] = [
   hostile,
   oversized,
   hostilePages,
+  apiLinks,
+  // Top-level APIs come last, as the scan reports them: after every site.
+  apiHttpTwin,
+  apiPostRedirect,
+  apiOpenApi,
+  apiClean,
 ];
