@@ -159,7 +159,8 @@ class ApiJudge {
       for (const url of headerUrls(name, value, https.url)) {
         // A redirect's own Location is judged above.
         if (name === 'location' && isRedirect(https.status)) continue;
-        if (isInsecure(url)) this.link(call, `${HEADER_NAMES[name]} header`, url);
+        if (isInsecure(url))
+          this.link(call, `${HEADER_NAMES[name]} header`, `in its ${HEADER_NAMES[name]} header`, url);
       }
     }
     const body = https.body;
@@ -167,18 +168,19 @@ class ApiJudge {
     if (body.incomplete && body.format !== 'json')
       this.out.cannotMeasure(`${call.url} › body`, `${target}: ${body.incomplete}, so its JSON could not be searched`);
     else if (body.format === 'invalid-json') this.out.note(`${target}: the answer is not valid JSON, not searched`);
-    for (const { path, url } of body.insecureUrls) this.link(call, path, url);
+    for (const { path, url } of body.insecureUrls) this.link(call, path, `at ${path}`, url);
     if (body.moreInsecureUrls > 0)
       this.out.note(`${target}: ${body.moreInsecureUrls} more http:// URLs in the answer, not listed one by one`);
   }
 
-  private link(call: ApiCall, where: string, url: string): void {
+  /** `where`: the header or JSON path, as the target names it; `said`: the same in the message. */
+  private link(call: ApiCall, where: string, said: string, url: string): void {
     const own = this.ownHosts.has(hostOf(url).toLowerCase());
     this.out.add(
       own ? 'http-link' : 'http-link-other-host',
       own ? 'medium' : 'low',
       `${call.url} › ${where}`,
-      `the answer to ${call.method} ${call.url} holds ${url} at ${where}${this.of}: a client following it ${own ? 'sends its next request (and credentials) to the API' : 'fetches it'} in clear text`,
+      `the answer to ${call.method} ${call.url} holds ${url} ${said}${this.of}: a client following it ${own ? 'sends its next request (and credentials) to the API' : 'fetches it'} in clear text`,
       REMEDIATIONS[own ? 'http-link' : 'http-link-other-host'],
     );
   }
