@@ -2,7 +2,8 @@
 // spaces and "+", a password with quotes, "&" and "é", a card number, single sign-on
 // credentials), with secrets also placed in a page path, in a query value the server echoes
 // back, and in a cookie-ignore reason; the lab echoes the user name into a page title, URL and
-// cookie. Every file the run writes (Playwright's HTML report and the archive inside it,
+// cookie; an API's bearer token goes in its `headers`, and one of the lab's APIs echoes it back in
+// a response header. Every file the run writes (Playwright's HTML report and the archive inside it,
 // test-results, allure-results and the rendered Allure report, reports/, the run's own
 // folder) and its console are searched for each secret as is, URL-encoded, form-encoded,
 // JSON-escaped, HTML-escaped and in base64. The same search must find the secrets when
@@ -32,7 +33,11 @@ const SECRETS: Record<string, string> = {
   SECRET_PATH: `path-${id}`,
   SECRET_QUERY: `q "v"+${id}`,
   SECRET_REASON: `reason-${id}`,
+  LAB_API_TOKEN: `api+tok/${id}="q"`,
 };
+
+/** The top-level APIs the scan asks with the token: one echoes it, one has an http:// twin that answers. */
+const API_HOSTS: Record<string, string> = { 'api-clean': 'clean.api.lab.test', 'api-http-twin': 'twin.api.lab.test' };
 
 /** Every form a secret can be written in. */
 function forms(secret: string): string[] {
@@ -108,7 +113,11 @@ async function scan(
   const shop = all.sites.find((s) => s.name === 'shop-flows')!;
   shop.pages = ['/', '/echo/${SECRET_PATH}', '/echo?q=${SECRET_QUERY}'];
   shop.cookies = { ignore: [{ name: 'last_user', reason: 'known, ${SECRET_REASON}' }] };
-  const sites = { ...all, sites: [shop, all.sites.find((s) => s.name === 'flow-failures')!] };
+  const sites = {
+    ...all,
+    sites: [shop, all.sites.find((s) => s.name === 'flow-failures')!],
+    apis: (all.apis ?? []).filter((a) => a.name in API_HOSTS),
+  };
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(sites, null, 2));
   const tmp = path.join(dir, 'tmp');
@@ -155,15 +164,27 @@ test('no secret appears in any artifact of a scan whose flows type them', async 
     'failed',
     'the login flow did not sign in',
   );
+  // The API token went only over https to the APIs' own hosts; their http:// twins were asked without it.
+  const token = (r: (typeof lab.requests)[number]) =>
+    Object.values(r.headers).some((v) => String(v).includes(SECRETS.LAB_API_TOKEN!));
+  const apiHosts = Object.values(API_HOSTS);
+  const withToken = lab.requests.filter(token);
+  assert.ok(withToken.length >= 4, 'the APIs were never asked with their token');
+  for (const r of withToken)
+    assert.ok(r.scheme === 'https' && apiHosts.includes(r.host), `the token went to ${r.scheme}://${r.host}${r.url}`);
+  assert.ok(
+    lab.requests.some((r) => r.scheme === 'http' && apiHosts.includes(r.host)),
+    'no http:// twin was asked',
+  );
   assert.ok(statSync(path.join(run.dir, 'playwright-report', 'index.html')).size > 0);
   assert.ok(filesUnder(path.join(run.dir, 'allure-report')).length > 0);
   assert.deepEqual(leaks(run.dir, run.output), []);
 });
 
 test('the same search finds the secrets when redaction is switched off (so it can find leaks)', async () => {
-  const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows']);
+  const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows|api-clean']);
   const found = leaks(run.dir, run.output);
-  for (const name of ['LAB_SHOP_USER', 'SECRET_PATH', 'SECRET_QUERY', 'SECRET_REASON']) {
+  for (const name of ['LAB_SHOP_USER', 'SECRET_PATH', 'SECRET_QUERY', 'SECRET_REASON', 'LAB_API_TOKEN']) {
     assert.ok(
       found.some((f) => f.startsWith(`${name} `)),
       `${name} was not found without redaction:\n${found.join('\n')}`,
