@@ -73,7 +73,12 @@ export function cookieRecords(pages: PagesEvidence, apis?: ApisEvidence): Cookie
   };
 
   const fromHeaders = new Set<string>();
-  const fromHeader = (value: string, url: string, login: boolean, where: { during?: string }) => {
+  const fromHeader = (
+    value: string,
+    url: string,
+    login: boolean,
+    where: Pick<CookieRecord, 'during' | 'certificateBypassed'>,
+  ) => {
     const cookie = Cookie.parse(value);
     if (!cookie || (cookie.expiryTime() ?? Infinity) <= Date.now()) return; // unparseable (the browser drops it too) or a deletion
     fromHeaders.add(`${cookie.key}\t${cookie.domain ?? hostOf(url)}`);
