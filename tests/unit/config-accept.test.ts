@@ -43,7 +43,7 @@ test('each rule of an acceptance is checked, all at once', () => {
     `$.accept[1].code: ${format}`,
     `$.accept[2].code: "nope" is not a check id (expected one of: ${checks})`,
     `$.accept[3].code: ${format}`,
-    '$.accept[4].code: unknown finding code "hsts.typo" (the codes of hsts: missing, duplicate, malformed, short-max-age; see docs/finding-codes.md)',
+    '$.accept[4].code: unknown finding code "hsts.typo" (the codes of hsts: missing, duplicate, malformed, short-max-age, ignored-certificate-error; see docs/finding-codes.md)',
     '$.accept[5]: name what is accepted: "check", "code" or both',
     '$.accept[6].reason: say why the finding is accepted',
     '$.accept[6].expires: 2027-02-30 is not a calendar date',
