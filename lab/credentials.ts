@@ -1,4 +1,4 @@
-// The test credentials of the lab's shops. The bundled sites.json reads them as ${VAR}s, so the
+// The test credentials of the lab's shops (and the bearer token of its APIs). The bundled sites.json reads them as ${VAR}s, so the
 // scan of the lab treats them as secrets exactly as it would treat a user's; when the lab runs,
 // playwright.config.ts supplies these values for the variables that are not set.
 export const LAB_ENV = {
@@ -7,6 +7,7 @@ export const LAB_ENV = {
   LAB_TEST_CARD: '4111111111111111',
   LAB_IDP_USER: 'lab-sso-user',
   LAB_IDP_PASSWORD: 'Lab-Idp-Secret-2kz9',
+  LAB_API_TOKEN: 'lab-api-token-4fq8w',
 } as const;
 
 /** A lab credential: the environment's value when set (a test may choose its own), else the default. */

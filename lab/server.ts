@@ -17,6 +17,9 @@ export interface LabRequest {
   scheme: 'http' | 'https';
   host: string;
   url: string;
+  method: string;
+  /** Request headers as received (the tests check where a bearer token went). */
+  headers: Record<string, string | string[] | undefined>;
   /** The first 64 KB of the body. */
   body: string;
 }
@@ -90,6 +93,8 @@ export async function startLab(portBase: number, outDir: string, sites: LabSite[
         scheme,
         host: (req.headers.host ?? '').replace(/:\d+$/, ''),
         url: req.url ?? '',
+        method: req.method ?? '',
+        headers: req.headers,
         body: '',
       };
       requests.push(entry);

@@ -15,6 +15,10 @@ const withScriptPaths = (flows: Record<string, unknown>[], sitesDir: string) =>
     typeof f.script === 'string' && sitesDir !== ROOT ? { ...f, script: path.join(ROOT, f.script) } : f,
   );
 
+/** OpenAPI documents too. */
+const withDocumentPath = <A extends { openapi?: string }>(api: A, sitesDir: string): A =>
+  api.openapi !== undefined && sitesDir !== ROOT ? { ...api, openapi: path.join(ROOT, api.openapi) } : api;
+
 /** `sitesDir` is where the file will be written (the repository for the committed sites.json). */
 type SiteInput = SitesFileInput['sites'][number];
 
@@ -34,12 +38,14 @@ export function labSitesFile(
     for (const port of host.alsoOn ?? [])
       connectTo[`${host.host}:${port}`] = `127.0.0.1:${ports.also.get(`${host.host}:${port}`)}`;
   }
+  // A lab site that stands for a top-level API is written to `apis`, not `sites`.
+  const listed = sites.filter((s) => !s.topLevelApi);
   return {
     $schema: './sites.schema.json',
     ca,
     connectTo,
     timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 5000, settleMs: 500 },
-    sites: sites.map((s) => ({
+    sites: listed.map((s) => ({
       name: s.name,
       url: `https://${s.hosts[0]!.host}/`,
       subdomains: s.hosts.slice(1).map((h) => h.host),
@@ -47,6 +53,8 @@ export function labSitesFile(
       ...(s.flows ? { flows: withScriptPaths(s.flows, sitesDir) as SiteInput['flows'] } : {}),
       ...(s.policy ? { policy: s.policy } : {}),
       ...(s.cookies ? { cookies: s.cookies } : {}),
+      ...(s.apis ? { apis: s.apis.map((a) => withDocumentPath(a, sitesDir)) } : {}),
     })),
+    apis: sites.flatMap((s) => (s.topLevelApi ? [withDocumentPath({ name: s.name, ...s.topLevelApi }, sitesDir)] : [])),
   };
 }

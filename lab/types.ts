@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
 import type { CookiePolicyInput, PolicyOverrides } from '../src/config/schema.ts';
+import type { ApiInput } from '../src/config/api-schema.ts';
 import type { Issued } from './pki.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -78,6 +79,13 @@ export interface LabSite {
   flows?: Record<string, unknown>[];
   policy?: PolicyOverrides;
   cookies?: CookiePolicyInput;
+  /** The site's `apis`, as written in sites.json (an `openapi` path is relative to the repository). */
+  apis?: ApiInput[];
+  /**
+   * Written as a top-level `apis` entry named after this lab site (reported as a group of its own),
+   * not as a site: its hosts serve the API, and `pages` is empty.
+   */
+  topLevelApi?: Omit<ApiInput, 'name'>;
   /** The exact verdicts the integration test demands, by check id. */
   expect: Record<string, ExpectedCheck>;
 }
@@ -91,3 +99,19 @@ export const NO_COOKIES: Record<string, ExpectedCheck> = {
 
 /** The verdict of secure-forms on a site without password, card or login forms. */
 export const NO_SENSITIVE_FORMS: Record<string, ExpectedCheck> = { 'secure-forms': { status: 'skipped' } };
+
+/** Verdicts on a top-level API's group of the checks that judge only a site's hosts and pages, and of the cookie checks when its answers set none. */
+export const API_GROUP: Record<string, ExpectedCheck> = {
+  'https-port-443': { status: 'skipped' },
+  'http-redirect': { status: 'skipped' },
+  'no-downgrade': { status: 'skipped' },
+  hsts: { status: 'skipped' },
+  'mixed-content': { status: 'skipped' },
+  'secure-forms': { status: 'skipped' },
+  ...NO_COOKIES,
+};
+
+/** The verdict a check must reach on a lab site that does not list it: passed, or skipped for api-transport on a site without APIs. */
+export const expectedVerdict = (site: LabSite, checkId: string): ExpectedCheck =>
+  site.expect[checkId] ??
+  (checkId === 'api-transport' && !site.apis && !site.topLevelApi ? { status: 'skipped' } : { status: 'passed' });

@@ -1,7 +1,8 @@
 // `npm run bench`: wall times of scanning, printed (targets are figures here, never timed tests).
 //  1. Per lab site, in process: every kind of evidence collected concurrently, then every check.
 //  2. What a login flow and its visit pages add to a site; one page with and without settleMs.
-//  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts).
+//  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts); the API
+//     requests and api-transport, per endpoint (scripts/bench-apis.ts).
 //  4. The whole lab scan as users run it (npx playwright test), with 1 and with 2 workers.
 //  5. The scale runs: N clean sites with 1 and 2 workers (scripts/bench-scale.ts).
 // `npm run bench -- --quick` leaves out the scale runs.
@@ -16,6 +17,7 @@ import { LAB_ENV, supplyLabEnv } from '../lab/credentials.ts';
 import { scanLab } from '../lab/run-scan.ts';
 import { startScaleLab } from '../lab/scale.ts';
 import { benchTls } from './bench-tls.ts';
+import { benchApis } from './bench-apis.ts';
 import { benchScale } from './bench-scale.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import type { ScanConfig, Site } from '../src/model/site.ts';
@@ -128,5 +130,6 @@ await perSite();
 await fivePageSite();
 console.log('');
 await benchTls();
+await benchApis();
 await fullRuns();
 if (!process.argv.includes('--quick')) await benchScale();

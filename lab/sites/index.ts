@@ -15,6 +15,7 @@ import { shop, flowFailures } from './shop.ts';
 import { oversized } from './oversized.ts';
 import { ports } from './ports.ts';
 import { cipherMismatch } from './cipher-mismatch.ts';
+import { apiClean, apiHttpTwin, apiLinks, apiOpenApi, apiPostRedirect } from './apis.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -37,4 +38,10 @@ export const LAB_SITES: LabSite[] = [
   hostilePages,
   ports,
   cipherMismatch,
+  apiLinks,
+  // Top-level APIs come last, as the scan reports them: after every site.
+  apiHttpTwin,
+  apiPostRedirect,
+  apiOpenApi,
+  apiClean,
 ];

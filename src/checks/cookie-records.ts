@@ -5,7 +5,7 @@
 import { Cookie } from 'tough-cookie';
 import type { Site } from '../model/site.ts';
 import { DEFAULT_SESSION_COOKIE_NAMES } from '../model/defaults.ts';
-import type { PagesEvidence, PageVisit } from '../model/evidence.ts';
+import type { ApisEvidence, PagesEvidence, PageVisit } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
 import { Outcome } from './outcome.ts';
 import type { CheckOutcome } from '../model/findings.ts';
@@ -91,8 +91,8 @@ export const effectiveDomain = (c: CookieRecord): string => c.domain ?? hostOf(c
 const domainMatches = (cookieDomain: string, listed: string): boolean =>
   cookieDomain === listed || cookieDomain.endsWith(`.${listed}`);
 
-/** Every cookie the visits set, each once (named after its first setter); deletions left out. */
-export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
+/** Every cookie the visits (and the site's API answers) set, each once (named after its first setter); deletions left out. */
+export function cookieRecords(pages: PagesEvidence, apis?: ApisEvidence): CookieRecord[] {
   const records: CookieRecord[] = [];
   const seen = new Map<string, CookieRecord>();
   const add = (record: CookieRecord) => {
@@ -108,26 +108,42 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
   };
 
   const fromHeaders = new Set<string>();
+  const fromHeader = (
+    value: string,
+    url: string,
+    login: boolean,
+    where: Pick<CookieRecord, 'during' | 'certificateBypassed'>,
+  ) => {
+    const cookie = Cookie.parse(value);
+    if (!cookie || (cookie.expiryTime() ?? Infinity) <= Date.now()) return; // unparseable (the browser drops it too) or a deletion
+    fromHeaders.add(`${cookie.key}\t${cookie.domain ?? hostOf(url)}`);
+    add({
+      name: cookie.key,
+      setBy: url,
+      via: 'header',
+      secure: cookie.secure,
+      httpOnly: cookie.httpOnly,
+      sameSite: cookie.sameSite,
+      sameSiteInvalid: cookie.sameSite === undefined && /;\s*samesite\s*=/i.test(value),
+      domain: cookie.domain ?? undefined,
+      path: cookie.path ?? '/',
+      login,
+      ...where,
+    });
+  };
   for (const visit of pages.visits) {
     for (const response of visit.responses) {
       for (const [name, value] of response.headers) {
-        if (name !== 'set-cookie') continue;
-        const cookie = Cookie.parse(value);
-        if (!cookie || (cookie.expiryTime() ?? Infinity) <= Date.now()) continue; // unparseable (the browser drops it too) or a deletion
-        fromHeaders.add(`${cookie.key}\t${cookie.domain ?? hostOf(response.url)}`);
-        add({
-          name: cookie.key,
-          setBy: response.url,
-          via: 'header',
-          secure: cookie.secure,
-          httpOnly: cookie.httpOnly,
-          sameSite: cookie.sameSite,
-          sameSiteInvalid: cookie.sameSite === undefined && /;\s*samesite\s*=/i.test(value),
-          domain: cookie.domain ?? undefined,
-          path: cookie.path ?? '/',
-          login: response.login === true,
-          ...during(visit),
-        });
+        if (name === 'set-cookie') fromHeader(value, response.url, response.login === true, during(visit));
+      }
+    }
+  }
+  // An API's answers (over https, and its http:// twin's) set cookies as a page's responses do.
+  for (const api of apis?.apis ?? []) {
+    for (const call of api.calls) {
+      for (const answer of [call.https, call.twin]) {
+        for (const [name, value] of answer?.headers ?? [])
+          if (name === 'set-cookie') fromHeader(value, answer!.url, false, { during: `API ${api.name}` });
       }
     }
   }
@@ -164,12 +180,12 @@ export interface JudgedCookie extends CookieRecord {
 /** The common walk of the cookie checks: each cookie judged once, unloaded pages and ignored cookies reported. */
 export function judgeCookies<C extends string>(
   site: Site,
-  pages: PagesEvidence,
+  { pages, apis }: { pages: PagesEvidence; apis?: ApisEvidence },
   judge: (cookie: JudgedCookie, out: Outcome<C>) => void,
 ): CheckOutcome {
   const out = new Outcome<C>();
   visitsToJudge(pages, out);
-  const cookies = cookieRecords(pages).filter((c) => {
+  const cookies = cookieRecords(pages, apis).filter((c) => {
     const rule = site.cookies.ignore.find(
       (i) => i.name === c.name && (!i.domain || domainMatches(effectiveDomain(c), i.domain)),
     );
@@ -181,7 +197,10 @@ export function judgeCookies<C extends string>(
     judge({ ...cookie, ...sessionRules(site, cookie) }, out);
   }
   // The judged targets are cookies: a site that sets none has nothing to judge ("skipped", not "passed").
-  return out.done(`the ${pages.visits.length} visited page(s) set no cookie to judge`);
+  const answers = apis?.apis.reduce((n, api) => n + api.calls.length, 0) ?? 0;
+  return out.done(
+    `the ${pages.visits.length} visited page(s)${answers > 0 ? ` and ${answers} API request(s)` : ''} set no cookie to judge`,
+  );
 }
 
 /** "session cookie set by a script on the page (its name matches /sess/ of the default session names; during login › step 2 ...)". */

@@ -77,15 +77,15 @@ function judgeDomain(c: JudgedCookie, out: Outcome<Code>): void {
   }
 }
 
-export const cookieSameSite: Check<'pages'> = {
+export const cookieSameSite: Check<'pages' | 'apis'> = {
   id: 'cookie-samesite',
   title: 'Cookies set SameSite explicitly, honour their prefixes and stay in scope',
   remediation:
     'Send SameSite=Lax or SameSite=Strict on every cookie (SameSite=None only together with Secure, for cookies that must work cross-site). Give __Secure- cookies Secure, and __Host- cookies Secure, Path=/ and no Domain. Leave out Domain unless the cookie must reach sibling subdomains.',
   codes: CODES,
-  needs: ['pages'],
-  run: (site, { pages }) =>
-    judgeCookies<Code>(site, pages, (c, out) => {
+  needs: ['pages', 'apis'],
+  run: (site, evidence) =>
+    judgeCookies<Code>(site, evidence, (c, out) => {
       judgeSameSite(c, out);
       judgePrefix(c, out);
       judgeDomain(c, out);

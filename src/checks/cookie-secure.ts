@@ -5,15 +5,15 @@ import type { Check } from '../model/check.ts';
 
 const CODES = { 'missing-secure': 'a cookie without Secure' };
 
-export const cookieSecure: Check<'pages'> = {
+export const cookieSecure: Check<'pages' | 'apis'> = {
   id: 'cookie-secure',
   title: 'Cookies carry the Secure attribute',
   remediation:
     'Add the Secure attribute to every cookie (Set-Cookie: name=value; Secure; ...), including cookies set from JavaScript.',
   codes: CODES,
-  needs: ['pages'],
-  run: (site, { pages }) =>
-    judgeCookies<keyof typeof CODES>(site, pages, (c, out) => {
+  needs: ['pages', 'apis'],
+  run: (site, evidence) =>
+    judgeCookies<keyof typeof CODES>(site, evidence, (c, out) => {
       if (!c.secure) {
         out.add(
           'missing-secure',

@@ -15,6 +15,8 @@ import { certificateHostnames } from './certificate-hostnames.ts';
 import { certificateStrength } from './certificate-strength.ts';
 import { tlsProtocols } from './tls-protocols.ts';
 import { tlsCiphers } from './tls-ciphers.ts';
+import { apiTransport } from './api-transport.ts';
+import { forApiGroups } from './api-groups.ts';
 
 export const CHECKS: readonly Check[] = [
   httpsPort443,
@@ -32,4 +34,5 @@ export const CHECKS: readonly Check[] = [
   certificateStrength,
   tlsProtocols,
   tlsCiphers,
-];
+  apiTransport,
+].map(forApiGroups);

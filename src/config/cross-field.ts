@@ -3,22 +3,29 @@
 import { under, type FieldProblem } from './errors.ts';
 import { flowProblems } from './flow-rules.ts';
 import { duplicateNameProblems } from './unique-names.ts';
+import { apiListProblems, apiSiteNameProblems } from './api-rules.ts';
 
 interface RawSite {
   name?: unknown;
   url?: unknown;
   subdomains?: unknown;
   flows?: unknown;
+  apis?: unknown;
 }
 
 /** `baseDir`: the sites file's folder, which flow script paths are relative to. */
 export function crossFieldProblems(raw: unknown, baseDir: string): FieldProblem[] {
   const sites = (raw as { sites?: unknown })?.sites;
   if (!Array.isArray(sites)) return [];
+  const apis = (raw as { apis?: unknown }).apis;
   return [
+    ...(sites.length === 0 && !(Array.isArray(apis) && apis.length > 0)
+      ? [{ path: ['sites'], message: 'list at least one site (or a top-level API in "apis")' }]
+      : []),
     ...under(['sites'], duplicateNameProblems(sites, 'site')),
     ...sites.flatMap((site: RawSite, i) => under(['sites', i], siteProblems(site, baseDir))),
-    ...acceptProblems((raw as { accept?: unknown }).accept, sites),
+    ...under(['apis'], [...apiListProblems(apis, baseDir), ...apiSiteNameProblems(apis, sites)]),
+    ...acceptProblems((raw as { accept?: unknown }).accept, sites, apis),
   ];
 }
 
@@ -36,12 +43,14 @@ function siteProblems(site: RawSite, baseDir: string): FieldProblem[] {
         : [],
     ),
     ...(Array.isArray(site?.flows) ? under(['flows'], flowProblems(site.flows, hosts, baseDir)) : []),
+    ...under(['apis'], apiListProblems(site?.apis, baseDir)),
   ];
 }
 
-function acceptProblems(accept: unknown, sites: RawSite[]): FieldProblem[] {
+/** `site` names a site, or a top-level API (reported as a group of its own). */
+function acceptProblems(accept: unknown, sites: RawSite[], apis: unknown): FieldProblem[] {
   if (!Array.isArray(accept)) return [];
-  const names = new Set(sites.map((site) => site?.name));
+  const names = new Set([...sites, ...(Array.isArray(apis) ? apis : [])].map((site) => site?.name));
   return accept.flatMap((acceptance: { site?: unknown }, i) =>
     typeof acceptance?.site === 'string' && !names.has(acceptance.site)
       ? [{ path: ['accept', i, 'site'], message: `no site of this file is named "${acceptance.site}"` }]

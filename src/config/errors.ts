@@ -28,18 +28,7 @@ function shorten(problem: string): string {
   return problem.length > MAX_PROBLEM_LENGTH ? `${problem.slice(0, MAX_PROBLEM_LENGTH - 1)}…` : problem;
 }
 
-/** "$.sites[0].url" from a path such as ["sites", 0, "url"]. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) =>
-      typeof key === 'number'
-        ? `${acc}[${key}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(key))
-          ? `${acc}.${String(key)}`
-          : `${acc}[${JSON.stringify(String(key))}]`,
-    '$',
-  );
-}
+export { jsonPath } from '../model/json-path.ts';
 
 /** A problem at a place in the file, before its path is written out. */
 export interface FieldProblem {

@@ -47,7 +47,7 @@ function ipProblem(host: string): string | undefined {
 const HOSTNAME =
   /^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*$/;
 
-function hostnameProblem(host: string): string | undefined {
+export function hostnameProblem(host: string): string | undefined {
   return (
     ipProblem(host) ??
     (HOSTNAME.test(host) ? undefined : `expected a host name such as "api.example.com", not "${host}"`)

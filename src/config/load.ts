@@ -7,6 +7,7 @@ import { printParseErrorCode, visit as visitJson } from 'jsonc-parser';
 import { severitySchema, sitesFileSchema } from './schema.ts';
 import { crossFieldProblems } from './cross-field.ts';
 import { resolveFlows } from './resolve-flows.ts';
+import { apiGroup, resolveApi } from './resolve-apis.ts';
 import { ConfigError, jsonPath, MAX_LISTED_PROBLEMS } from './errors.ts';
 import { readInputFile } from './input-file.ts';
 import { missingFieldMessage } from './fields.ts';
@@ -74,7 +75,7 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
     );
 
   const data = parsed.data;
-  return {
+  const config: ScanConfig = {
     sitesFile: file,
     caFile: data.ca === undefined ? undefined : path.resolve(baseDir, data.ca),
     connectTo: data.connectTo,
@@ -104,8 +105,14 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
       },
       screenshots: site.screenshots,
       flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
+      ...(site.apis.length > 0 ? { apis: site.apis.map((api) => resolveApi(api, baseDir)) } : {}),
     })),
   };
+  // Top-level APIs are reported after the sites, each as a group of its own (see resolve-apis.ts).
+  const policy = { ...DEFAULT_POLICY, ...data.policy, ...(failOn?.success ? { failOn: failOn.data } : {}) };
+  const cookies = { sessionNames: [...DEFAULT_SESSION_COOKIE_NAMES], ignore: [] };
+  config.sites.push(...data.apis.map((api) => apiGroup(resolveApi(api, baseDir), { policy, cookies })));
+  return config;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -126,11 +133,15 @@ const NAMES = 'a name cannot use ${VAR}: names appear in test titles and file na
 export const NO_PLACEHOLDER_FIELDS: Readonly<Record<string, string>> = {
   '$.sites[*].name': NAMES,
   '$.sites[*].flows[*].name': NAMES,
+  '$.sites[*].apis[*].name': NAMES,
+  '$.apis[*].name': NAMES,
   '$.sites[*].flows[*].after':
     'cannot use ${VAR}: it names a flow, and flow names appear in reports as they are written',
   '$.accept[*].site': 'cannot use ${VAR}: it names a site, and site names appear in test titles and file names',
   '$.accept[*].check': 'cannot use ${VAR}: check ids appear as is in test titles and tags',
   '$.accept[*].code': 'cannot use ${VAR}: finding codes appear as is in every report',
+  '$.sites[*].apis[*].endpoints[*].method': 'cannot use ${VAR}: request methods appear as is in every report',
+  '$.apis[*].endpoints[*].method': 'cannot use ${VAR}: request methods appear as is in every report',
   '$.policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
   '$.sites[*].policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
 };

@@ -6,6 +6,7 @@ import { SEVERITIES } from '../model/findings.ts';
 import type { CheckCatalogue } from '../model/check.ts';
 import { acceptanceSchemas } from './accept-schema.ts';
 import { flowSchema } from './flow-schema.ts';
+import { apiSchema } from './api-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
 
 export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
@@ -101,6 +102,10 @@ export const siteSchema = z
       .array(flowSchema)
       .default([])
       .describe('Named login and checkout flows, in order; a flow may start after another one.'),
+    apis: z
+      .array(apiSchema)
+      .default([])
+      .describe("The site's APIs: reported with the site, their hosts get the TLS and certificate checks."),
   })
   .describe('One site: its main URL, the hosts that belong to it, and the pages to visit.');
 
@@ -131,7 +136,11 @@ function buildSitesFileSchema(catalogue: CheckCatalogue) {
     connectTo: connectToSchema.default({}),
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
-    sites: z.array(siteSchema).min(1, { message: 'list at least one site' }),
+    sites: z.array(siteSchema),
+    apis: z
+      .array(apiSchema)
+      .default([])
+      .describe('APIs of no site: each is reported as a group of its own, named after it, as a site is.'),
     accept: z
       .array(acceptanceSchemas(catalogue).sitesFile)
       .default([])

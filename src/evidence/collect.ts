@@ -10,6 +10,8 @@ import type { Timeouts } from '../model/defaults.ts';
 import { collectTransport, transportBoundMs } from '../probes/transport.ts';
 import { collectPages, pagesBoundMs } from '../driving/collect-pages.ts';
 import { collectTls, tlsBoundMs } from '../probes/tls.ts';
+import { apisBoundMs, collectApis, extraTlsHosts, type ApiToAsk } from '../probes/apis.ts';
+import { OPENAPI_READ_MS, readOpenApi } from '../config/openapi.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
 
 export interface CollectDeps {
@@ -32,6 +34,18 @@ type Collectors = { [K in EvidenceKind]: Collector<K> };
 const screenshotDir = (deps: CollectDeps, site: Site): string =>
   path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
 
+/** A site's APIs with their OpenAPI documents' plans (each document read once per process). */
+const apisToAsk = (site: Site): Promise<ApiToAsk[]> =>
+  Promise.all(
+    (site.apis ?? []).map(async (api) => ({
+      api,
+      ...(api.openapi === undefined ? {} : { document: await readOpenApi(api.openapi) }),
+    })),
+  );
+
+/** A top-level API's group has no pages or flows: no browser is started for it. */
+const NO_PAGES: SiteEvidence['pages'] = { browserVersion: '(no browser: a top-level API)', visits: [], flows: [] };
+
 export const COLLECTORS: Collectors = {
   transport: {
     collect: (deps, site) => collectTransport(deps.net, site, deps.config.secrets),
@@ -39,14 +53,25 @@ export const COLLECTORS: Collectors = {
   },
   pages: {
     collect: async (deps, site) =>
-      collectPages(await deps.browser(), site, {
-        timeouts: deps.config.timeouts,
-        screenshotDir: screenshotDir(deps, site),
-        secrets: deps.config.secrets,
-      }),
+      site.group === 'api'
+        ? NO_PAGES
+        : collectPages(await deps.browser(), site, {
+            timeouts: deps.config.timeouts,
+            screenshotDir: screenshotDir(deps, site),
+            secrets: deps.config.secrets,
+          }),
     boundMs: pagesBoundMs,
   },
-  tls: { collect: (deps, site) => collectTls(deps.net, site), boundMs: (_site, t) => tlsBoundMs(t) },
+  tls: {
+    // The hosts of the site's APIs are probed as its subdomains are.
+    collect: async (deps, site) =>
+      collectTls(deps.net, { ...site, hosts: [...site.hosts, ...extraTlsHosts(site, await apisToAsk(site))] }),
+    boundMs: (_site, t) => OPENAPI_READ_MS + tlsBoundMs(t),
+  },
+  apis: {
+    collect: async (deps, site) => collectApis(deps.net, await apisToAsk(site), deps.config.secrets),
+    boundMs: (_site, t) => OPENAPI_READ_MS + apisBoundMs(t),
+  },
 };
 
 /**

@@ -8,12 +8,13 @@ import { cookieSecure } from '../checks/cookie-secure.ts';
 import { cookieHttpOnly } from '../checks/cookie-httponly.ts';
 import { cookieSameSite } from '../checks/cookie-samesite.ts';
 import type { Check } from '../model/check.ts';
+import { NO_APIS } from '../model/apis.ts';
 import { judgeSettings, type JudgeSettings, type MatcherOptions } from './options.ts';
 import { sessionOf, type SecurityHost, type SecuritySession } from './session.ts';
 import { judge, verdictSummary, type Verdict } from './verdict.ts';
 
 /** Every check that judges what the browser saw. */
-const PAGE_CHECKS = CHECKS.filter((c): c is Check<'transport' | 'pages'> => c.needs.includes('pages'));
+const PAGE_CHECKS = CHECKS.filter((c): c is Check<'transport' | 'pages' | 'apis'> => c.needs.includes('pages'));
 /** The certificate and TLS checks: handshakes made from Node. */
 const TLS_CHECKS = CHECKS.filter((c): c is Check<'tls'> => c.needs.every((kind) => kind === 'tls'));
 const COOKIE_CHECKS = [cookieSecure, cookieHttpOnly, cookieSameSite];
@@ -48,14 +49,14 @@ async function judgePages(
   state: ExpectMatcherState,
   name: string,
   subject: Page | BrowserContext,
-  checks: readonly Check<'transport' | 'pages'>[],
+  checks: readonly Check<'transport' | 'pages' | 'apis'>[],
   options: MatcherOptions | undefined,
 ): Promise<MatcherReturnType> {
   const session = sessionOf(subject);
   const settings = judgeSettings(session.settings, options);
   const { site, pages, subject: named } = await session.pagesEvidence(subject);
   for (const visit of pages.visits) for (const note of visit.notes) session.annotate('security note', note);
-  const verdict = judge(checks, site, { pages, transport: NO_PROBES }, settings);
+  const verdict = judge(checks, site, { pages, transport: NO_PROBES, apis: NO_APIS }, settings);
   return report(state, name, named, verdict, settings, session);
 }
 

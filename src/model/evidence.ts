@@ -378,11 +378,73 @@ export interface TlsEvidence {
   hosts: HostTls[];
 }
 
+/** What an API's answer body held, read bounded: facts only, never the body itself. */
+export interface ApiBody {
+  /** Bytes read (at most the bound, see src/probes/apis.ts). */
+  bytes: number;
+  /** Why the body was not read to its end (over the bound, did not end in time, connection lost). */
+  incomplete?: string;
+  /** 'json': parsed as JSON; 'not-json': another content type; 'invalid-json': said or looked like JSON, did not parse. */
+  format: 'json' | 'not-json' | 'invalid-json';
+  /** http:// and ws:// URLs among the JSON's string values, with their JSON path ("$.links.next"), the first ones. */
+  insecureUrls: { path: string; url: string }[];
+  /** How many more were found than listed. */
+  moreInsecureUrls: number;
+}
+
+/** One request of an API check, made from Node (redirects not followed). */
+export interface ApiExchange extends HttpExchange {
+  method: string;
+  /** The API's headers (and a body with a secret) went with it: https, one of the API's hosts, a certificate Node trusts. */
+  credentials: boolean;
+  /** Why the request was not sent at all, e.g. credentials that would have gone over a connection with an untrusted certificate. */
+  withheld?: string;
+  /** Absent for HEAD, for an answer without a body, and when no answer came. */
+  body?: ApiBody;
+}
+
+/** One endpoint or operation asked over https with the API's credentials, and its http:// twin asked without them. */
+export interface ApiCall {
+  /** Where it comes from: "endpoints[1]" or "openapi GET /items/{id}". */
+  source: string;
+  method: string;
+  /** The https:// URL asked. */
+  url: string;
+  https: ApiExchange;
+  /** The same method and path over http:// on port 80, without the API's headers. */
+  twin?: ApiExchange;
+  /** Why the twin was not asked (its URL would carry a secret). */
+  twinSkipped?: string;
+}
+
+export interface ApiRecord {
+  name: string;
+  /**
+   * The OpenAPI document: its server URLs (variables replaced by their defaults, `where` e.g.
+   * "servers[1]"), how many operations it has and which were left out, or why it could not be read.
+   */
+  openapi?: {
+    file: string;
+    servers: { url: string; where: string }[];
+    operations: number;
+    notCalled: string[];
+    error?: string;
+  };
+  calls: ApiCall[];
+  /** Limits that applied (operations over the bound, twins not asked...). */
+  notes: string[];
+}
+
+export interface ApisEvidence {
+  apis: ApiRecord[];
+}
+
 /** Every kind of evidence, by name. A check declares which kinds it needs. */
 export interface SiteEvidence {
   transport: TransportEvidence;
   pages: PagesEvidence;
   tls: TlsEvidence;
+  apis: ApisEvidence;
 }
 
 export type EvidenceKind = keyof SiteEvidence;

@@ -14,6 +14,50 @@ export interface Site {
   screenshots: boolean;
   /** Every flow comes after the flow named in its `after`; otherwise file order. */
   flows: Flow[];
+  /** The site's APIs (`sites[].apis`); for a top-level API's group, that one API. None when absent. */
+  apis?: Api[];
+  /**
+   * 'api': a top-level `apis` entry, reported as a group of its own (named after the API): it has
+   * the API and its hosts, and no hosts, pages or flows of a site (`hosts`, `pages` and `flows` are empty).
+   */
+  group?: 'api';
+}
+
+/** One request an API is asked with: listed in `endpoints`, or an operation of its OpenAPI document. */
+export interface ApiEndpoint {
+  /** Absolute http(s) URL. */
+  url: string;
+  /** Upper case: GET, HEAD, POST... */
+  method: string;
+  body?: string;
+  /** The endpoint's own headers, over the API's. */
+  headers: Record<string, string>;
+}
+
+/**
+ * An API of `apis`: its listed endpoints and its OpenAPI document, asked over https with its
+ * headers. Its own hosts are those of its endpoints and of the document's absolute server URLs:
+ * the only hosts its headers and secret bodies go to, over https only.
+ */
+export interface Api {
+  name: string;
+  /** Absolute path of the OpenAPI 3.x document (JSON or YAML), when listed. Read by the collection process. */
+  openapi?: string;
+  endpoints: ApiEndpoint[];
+  /** Sent with every request of the API over https to its own hosts, never over http. */
+  headers: Record<string, string>;
+}
+
+/** What an API's OpenAPI document lists, and which of its operations are asked (see config/openapi.ts). */
+export interface OpenApiPlan {
+  /** Every server URL of the document (top level, path and operation `servers`), variables replaced by their defaults. */
+  servers: { url: string; where: string }[];
+  /** Operations the document has, of every method. */
+  operations: number;
+  /** The operations that are asked, in document order; `source` is e.g. "openapi GET /items/{id}". */
+  calls: (ApiEndpoint & { source: string })[];
+  /** The operations left out, each with why. */
+  notCalled: string[];
 }
 
 /** `secret`: the value as written held a ${VAR} placeholder. */

@@ -3,6 +3,8 @@
 // evidence kind, and one per check that has a view of its own.
 import { existsSync } from 'node:fs';
 import type {
+  ApiExchange,
+  ApisEvidence,
   CertificateFacts,
   EvidenceKind,
   HostTls,
@@ -120,6 +122,46 @@ const cookieTable = (p: PagesEvidence): string =>
     'No cookies were set.',
   );
 
+/** One answer of an API: status (or why none came), what went with it, what its body was. */
+function apiAnswerCell(x: ApiExchange | undefined): string {
+  if (!x) return '-';
+  if (x.withheld) return `NOT SENT: ${x.withheld}`;
+  if (x.error) return `${x.error.kind}: ${x.error.code ?? x.error.message}`;
+  const body = x.body
+    ? `, ${x.body.bytes} bytes ${x.body.format}${x.body.incomplete ? ` (${x.body.incomplete})` : ''}`
+    : '';
+  return `${x.status}${x.location ? ` -> ${x.location}` : ''}${body}`;
+}
+
+/** Per API: its document, then every request over https and its http:// twin. */
+const renderApis = (a: ApisEvidence): Attachment[] =>
+  a.apis.length === 0
+    ? []
+    : [
+        {
+          name: 'API requests',
+          markdown: a.apis
+            .map((api) => {
+              const doc = api.openapi
+                ? `OpenAPI ${cell(api.openapi.file)}: ${api.openapi.error ? cell(api.openapi.error) : `${api.openapi.operations} operations, servers ${cell(api.openapi.servers.map((s) => s.url).join(', ') || '(none)')}; not asked: ${api.openapi.notCalled.length}`}\n\n`
+                : '';
+              const calls = tableOrNone(
+                ['request', 'https answer', 'credentials sent', 'http:// twin', 'twin answer'],
+                api.calls.map((c) => [
+                  `${c.source}: ${c.method} ${c.url}`,
+                  apiAnswerCell(c.https),
+                  c.https.credentials ? 'yes' : 'no',
+                  c.twin?.url ?? `not asked: ${c.twinSkipped ?? ''}`,
+                  apiAnswerCell(c.twin),
+                ]),
+                'No request was made.',
+              );
+              return `## ${cell(api.name)}\n\n${doc}${calls}\n`;
+            })
+            .join('\n'),
+        },
+      ];
+
 export const RENDERERS: Renderers = {
   transport: (t) => [
     {
@@ -162,6 +204,7 @@ export const RENDERERS: Renderers = {
     ),
   ],
   tls: renderTls,
+  apis: renderApis,
 };
 
 export function renderEvidence(kind: EvidenceKind, evidence: SiteEvidence[EvidenceKind]): Attachment[] {

@@ -140,3 +140,44 @@ test('10,000 problems through a pipe: the whole message arrives, ending with the
   assert.match(run.output, /\n {2}\.\.\. and 9950 more problems\n*$/);
   noStack(run.output);
 });
+
+test('a bad API and an OpenAPI document that is not valid stop the real command, by JSON path', async () => {
+  const file = write(
+    'apis.json',
+    JSON.stringify({
+      sites: [
+        {
+          name: 'shop',
+          url: 'https://shop.example.com/',
+          apis: [{ name: 'a', endpoints: [{ url: 'ftp://x.test/' }] }],
+        },
+      ],
+      apis: [{ name: 'b', endpoints: [{ url: 'https://api.example.com/', method: 'POST' }] }],
+    }),
+  );
+  const run = await runScan([], { SITES_FILE: file, LAB: '0' }, 60_000);
+  assert.equal(run.status, 2, run.output);
+  assert.match(
+    run.output,
+    /\$\.sites\[0\]\.apis\[0\]\.endpoints\[0\]\.url: expected an https:\/\/ \(or http:\/\/\) URL/,
+  );
+  assert.match(run.output, /\$\.apis\[0\]\.endpoints\[0\]\.body: a POST request is sent only with the body you list/);
+  write('swagger.yaml', 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n');
+  const document = await runScan(
+    [],
+    {
+      SITES_FILE: write(
+        'openapi.json',
+        JSON.stringify({ sites: [], apis: [{ name: 'docs', openapi: 'swagger.yaml' }] }),
+      ),
+      LAB: '0',
+    },
+    60_000,
+  );
+  assert.equal(document.status, 2, document.output);
+  assert.match(
+    document.output,
+    /\$\.apis\[0\]\.openapi: .*swagger\.yaml is not an OpenAPI 3\.x document \(Swagger 2\.0 is not read/,
+  );
+  noStack(run.output + document.output);
+});

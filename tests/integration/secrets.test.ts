@@ -1,7 +1,8 @@
 // Secrets never reach an artifact. A real scan runs flows that type secrets (a user name with
 // spaces and "+", a password with quotes, "&" and "é", a card number, single sign-on
 // credentials), with secrets also placed in a page path, in a query value the server echoes
-// back, in the site URL, and in every other string field of the sites file: the list of those
+// back, in the site URL, in an API's bearer token (`headers`, which one of the lab's APIs echoes
+// back in a response header), and in every other string field of the sites file: the list of those
 // fields is read from the schema itself, so a new field fails this test until a secret is
 // placed in it (or config refuses ${VAR} there, as for names). The lab echoes the user name
 // into a page title, URL and cookie. Every file the run writes (Playwright's HTML report and
@@ -39,6 +40,7 @@ const SECRETS: Record<string, string> = {
   SECRET_PATH: `path-${id}`,
   SECRET_QUERY: `q "v"+${id}`,
   SECRET_REASON: `reason-${id}`,
+  LAB_API_TOKEN: `api+tok/${id}="q"`,
   // One per string field of the schema (see PLACED): each a valid value of its field.
   S_SCHEMA: `./schema-${id}.json`,
   S_ACCEPT_TARGET: `target-${id}`,
@@ -65,6 +67,10 @@ const SECRETS: Record<string, string> = {
   S_VISIT: `visit-${id}`,
   S_ALLOW_HOST: `allow-${id}.test`,
   S_SCRIPT: path.join(ROOT, 'lab', 'flows', 'sso-login.ts'),
+  S_OPENAPI: path.join(ROOT, 'lab', 'openapi', 'clean-api.json'),
+  S_API_URL: `api-q-${id}`,
+  S_API_BODY: `{"item":"${id}"}`,
+  S_API_HEADER: `trace-${id}`,
   // Known only once the lab runs: its CA file and the address of the shop's https server.
   S_CA: '',
   S_CONNECT: '',
@@ -123,7 +129,35 @@ const PLACED: Record<string, string[]> = {
   '$.sites[*].flows[*].visit[*]': ['S_VISIT'],
   '$.sites[*].flows[*].allowHosts[*]': ['S_ALLOW_HOST'],
   '$.sites[*].flows[*].secrets[*]': ['LAB_IDP_USER', 'LAB_IDP_PASSWORD'],
+  ...apiFields('$.apis[*]'),
+  ...apiFields('$.sites[*].apis[*]'),
 };
+
+/** Where an API's string fields get their secrets, at the top level and in a site. */
+function apiFields(at: string): Record<string, string[]> {
+  return {
+    [`${at}.openapi`]: ['S_OPENAPI'],
+    [`${at}.headers[*]`]: ['LAB_API_TOKEN'],
+    [`${at}.endpoints[*].url`]: ['S_API_URL'],
+    [`${at}.endpoints[*].body`]: ['S_API_BODY'],
+    [`${at}.endpoints[*].headers[*]`]: ['S_API_HEADER'],
+  };
+}
+
+/** An API with a secret in each of its string fields (the lab's clean API answers it). */
+const API_WITH_SECRETS = (name: string) => ({
+  name,
+  openapi: '${S_OPENAPI}',
+  endpoints: [
+    {
+      url: 'https://clean.api.lab.test/v1/orders?q=${S_API_URL}',
+      method: 'POST' as const,
+      body: '${S_API_BODY}',
+      headers: { 'X-Trace': '${S_API_HEADER}' },
+    },
+  ],
+  headers: { Authorization: 'Bearer ${LAB_API_TOKEN}' },
+});
 
 /** The shop as the lab lists it, with a secret in every field PLACED names. */
 function withSecretsEverywhere(file: SitesFileInput, shop: SitesFileInput['sites'][number]): SitesFileInput {
@@ -148,6 +182,7 @@ function withSecretsEverywhere(file: SitesFileInput, shop: SitesFileInput['sites
       {
         ...shop,
         url: 'https://shop.lab.test/?preview=${S_URL}',
+        apis: [API_WITH_SECRETS('shop-api')],
         subdomains: ['${S_SUBDOMAIN}'],
         pages: ['/', '/echo/${SECRET_PATH}', '/echo?q=${SECRET_QUERY}'],
         cookies: {
@@ -255,7 +290,12 @@ async function scan(
   const dir = mkdtempSync(path.join(os.tmpdir(), 'secrets-scan-'));
   const all = labSitesFile(base, lab.caFile, LAB_SITES, dir);
   const placed = withSecretsEverywhere(all, all.sites.find((s) => s.name === 'shop-flows')!);
-  const sites = { ...placed, sites: [...placed.sites, all.sites.find((s) => s.name === 'flow-failures')!] };
+  const sites = {
+    ...placed,
+    sites: [...placed.sites, all.sites.find((s) => s.name === 'flow-failures')!],
+    // The lab's twin API (whose http:// twin answers) as it is, and the clean one with a secret in every field.
+    apis: [...(all.apis ?? []).filter((a) => a.name === 'api-http-twin'), API_WITH_SECRETS('api-clean')],
+  };
   const sitesFile = path.join(dir, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify(sites, null, 2));
   const tmp = path.join(dir, 'tmp');
@@ -286,14 +326,14 @@ test('every string field of the schema gets a secret here, or config refuses ${V
   assert.deepEqual(covered, schemaStringFields());
 });
 
-/** Every form of every secret in the path, query or body of a request the lab received over plain http. */
+/** Every form of every secret in the path, query, headers or body of a request the lab received over plain http. */
 function sentInTheClear(): string[] {
   return lab.requests
     .filter((r) => r.scheme === 'http')
     .flatMap((r) =>
       Object.entries(SECRETS).flatMap(([name, secret]) =>
         forms(secret)
-          .filter((f) => r.url.includes(f) || r.body.includes(f))
+          .filter((f) => [r.url, r.body, ...Object.values(r.headers).map(String)].some((t) => t.includes(f)))
           .map((f) => `${name} as "${f}" in http://${r.host}${r.url}`),
       ),
     );
@@ -324,10 +364,22 @@ test('no secret appears in any artifact of a scan whose flows type them, nor in 
   assert.ok(filesUnder(path.join(run.dir, 'allure-report')).length > 0);
   assert.deepEqual(leaks(run.dir, run.output), []);
   assert.deepEqual(sentInTheClear(), []);
+  // The API token went only over https to the APIs' own hosts; their http:// twins were asked without it.
+  const apiHosts = ['clean.api.lab.test', 'twin.api.lab.test'];
+  const withToken = lab.requests.filter((r) =>
+    Object.values(r.headers).some((v) => String(v).includes(SECRETS.LAB_API_TOKEN!)),
+  );
+  assert.ok(withToken.length >= 4, 'the APIs were never asked with their token');
+  for (const r of withToken)
+    assert.ok(r.scheme === 'https' && apiHosts.includes(r.host), `the token went to ${r.scheme}://${r.host}${r.url}`);
+  assert.ok(
+    lab.requests.some((r) => r.scheme === 'http' && apiHosts.includes(r.host)),
+    'no http:// twin was asked',
+  );
 });
 
 test('the same search finds the secrets when redaction is switched off (so it can find leaks)', async () => {
-  const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows']);
+  const run = await scan({ [UNSAFE_NO_REDACTION]: '1' }, ['--grep', 'shop-flows|api-clean']);
   const found = leaks(run.dir, run.output);
   // Those that reach a report when nothing is redacted: the site URL (test annotation, Allure,
   // summary.json), a flow step's selector and key, a session-name rule, an acceptance's reason.
@@ -341,6 +393,7 @@ test('the same search finds the secrets when redaction is switched off (so it ca
     'S_KEY',
     'S_SESSION_NAME',
     'S_ACCEPT_REASON',
+    'LAB_API_TOKEN',
   ]) {
     assert.ok(
       found.some((f) => f.startsWith(`${name} `)),

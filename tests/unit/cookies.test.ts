@@ -8,6 +8,7 @@ import { cookieRecords } from '../../src/checks/cookie-records.ts';
 import type { Check } from '../../src/model/check.ts';
 import type { JarCookie, PageVisit } from '../../src/model/evidence.ts';
 import { pages, response, site, visit, unloaded } from './evidence-builders.ts';
+import { NO_APIS } from '../../src/model/apis.ts';
 
 const PAGE = 'https://example.test/';
 const S = site();
@@ -35,9 +36,9 @@ const jar = (name: string, over: Partial<JarCookie> = {}): JarCookie => ({
   sameSite: 'Lax',
   ...over,
 });
-const findings = (check: Check<'pages'>, ...visits: PageVisit[]) =>
+const findings = (check: Check<'pages' | 'apis'>, ...visits: PageVisit[]) =>
   check
-    .run(S, { pages: pages(...visits) })
+    .run(S, { pages: pages(...visits), apis: NO_APIS })
     .findings.map((f): [string, string, string] => [f.severity, f.target, f.message]);
 
 const GOOD = 'session=x; Path=/; Secure; HttpOnly; SameSite=Lax';
@@ -52,7 +53,7 @@ test('a cookie with every attribute right passes all three checks', () => {
 });
 
 test('no cookies at all: not applicable (skipped), not passed', () => {
-  const out = cookieSecure.run(S, { pages: pages(visit(PAGE)) });
+  const out = cookieSecure.run(S, { pages: pages(visit(PAGE)), apis: NO_APIS });
   assert.deepEqual(out.findings, []);
   assert.equal(out.notApplicable, 'the 1 visited page(s) set no cookie to judge');
   assert.equal(statusOf(out), 'skipped');
@@ -93,7 +94,10 @@ test('cookie-httponly: session names by pattern are high, CSRF tokens and other 
 
 test('cookie-httponly: the site may name its own session cookies', () => {
   const custom = site({ cookies: { sessionNames: ['^acct$'], ignore: [] } });
-  const out = cookieHttpOnly.run(custom, { pages: pages(setting(['acct=1; Secure', 'session=1; Secure'])) });
+  const out = cookieHttpOnly.run(custom, {
+    pages: pages(setting(['acct=1; Secure', 'session=1; Secure'])),
+    apis: NO_APIS,
+  });
   assert.deepEqual(
     out.findings.map((f) => [f.severity, f.target]),
     [
@@ -265,6 +269,7 @@ test('deletions and listed cookies are not judged; the reason shows as a note', 
     },
   });
   const out = cookieSecure.run(listed, {
+    apis: NO_APIS,
     pages: pages(
       setting(
         ['old=; Max-Age=0', 'gone=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', '_ga=1'],
@@ -285,7 +290,7 @@ test('the same cookie set on every page is one finding, named after its first se
 });
 
 test('a page that did not load cannot be measured', () => {
-  const out = cookieSecure.run(S, { pages: pages(unloaded(PAGE, 'net::ERR_TIMED_OUT')) });
+  const out = cookieSecure.run(S, { pages: pages(unloaded(PAGE, 'net::ERR_TIMED_OUT')), apis: NO_APIS });
   assert.deepEqual(
     out.unmeasured.map((u) => u.target),
     [PAGE],
