@@ -11,6 +11,8 @@ import { collectTransport, transportBoundMs } from '../probes/transport.ts';
 import { collectPages, pagesBoundMs } from '../driving/collect-pages.ts';
 import { collectTls, tlsBoundMs } from '../probes/tls.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
+import type { BrowserCollectOptions } from '../driving/lanes.ts';
+import { collectWithDiscovery, DISCOVERY_OFF, discoveryBoundMs } from './discover.ts';
 
 export interface CollectDeps {
   config: ScanConfig;
@@ -32,18 +34,30 @@ type Collectors = { [K in EvidenceKind]: Collector<K> };
 const screenshotDir = (deps: CollectDeps, site: Site): string =>
   path.join(deps.workDir, 'screenshots', `site-${deps.config.sites.indexOf(site) + 1}`);
 
+const browserOptions = (deps: CollectDeps, site: Site): BrowserCollectOptions => ({
+  timeouts: deps.config.timeouts,
+  screenshotDir: screenshotDir(deps, site),
+  secrets: deps.config.secrets,
+});
+
+/**
+ * Every kind of a site with discovery on, collected together (discover.ts): names found by one
+ * kind feed the others. The collection service asks this once per site and attempt.
+ */
+export const collectAllKinds = (deps: CollectDeps, site: Site): Promise<SiteEvidence> =>
+  collectWithDiscovery({ net: deps.net, browser: deps.browser, browserOptions: browserOptions(deps, site) }, site);
+
 export const COLLECTORS: Collectors = {
   transport: { collect: (deps, site) => collectTransport(deps.net, site), boundMs: (_site, t) => transportBoundMs(t) },
   pages: {
-    collect: async (deps, site) =>
-      collectPages(await deps.browser(), site, {
-        timeouts: deps.config.timeouts,
-        screenshotDir: screenshotDir(deps, site),
-        secrets: deps.config.secrets,
-      }),
+    collect: async (deps, site) => collectPages(await deps.browser(), site, browserOptions(deps, site)),
     boundMs: pagesBoundMs,
   },
   tls: { collect: (deps, site) => collectTls(deps.net, site), boundMs: (_site, t) => tlsBoundMs(t) },
+  discovery: {
+    collect: async (deps, site) => (site.discover ? (await collectAllKinds(deps, site)).discovery : DISCOVERY_OFF),
+    boundMs: discoveryBoundMs,
+  },
 };
 
 /**

@@ -14,6 +14,27 @@ export interface Site {
   screenshots: boolean;
   /** Every flow comes after the flow named in its `after`; otherwise file order. */
   flows: Flow[];
+  /** Set when discovery is on for this site (its own `discover`, else the file's). */
+  discover?: DiscoverSettings;
+}
+
+/** What discovery may do for a site, defaults applied (config/schema.ts describes each field). */
+export interface DiscoverSettings {
+  /** Probe the in-scope hosts found and judge them with the host checks. */
+  hosts: boolean;
+  maxHosts: number;
+  /** The crawl of the main host, or false for none. */
+  pages: CrawlBounds | false;
+  /** A crt.sh-compatible JSON endpoint; `{domain}` stands for the registrable domain. */
+  ct?: { url: string };
+}
+
+export interface CrawlBounds {
+  maxPages: number;
+  maxDepth: number;
+  /** Case-insensitive regular expressions on a URL's path and query: such links are never followed. */
+  exclude: string[];
+  budgetMs: number;
 }
 
 /** `secret`: the value as written held a ${VAR} placeholder. */

@@ -6,11 +6,23 @@ import http from 'node:http';
 import { classifyError, openConnection } from './connection.ts';
 import { resolveUrl } from '../model/url.ts';
 import type { NetContext } from './net-context.ts';
-import type { HttpExchange } from '../model/evidence.ts';
+import type { HttpExchange, ProbeError } from '../model/evidence.ts';
 
 export const USER_AGENT = 'site-security-harness/0.1 (+https://github.com/)';
 
-export async function exchange(ctx: NetContext, url: string): Promise<HttpExchange> {
+/** An exchange whose body was read too (discovery's robots.txt, sitemaps and CT answers). */
+export interface ExchangeWithBody extends HttpExchange {
+  /** The body as text, at most `bodyLimit` bytes of it. */
+  body?: string;
+  /** The body was longer than the limit and was cut there. */
+  truncated?: boolean;
+}
+
+/**
+ * `bodyLimit` > 0 also reads the body, up to that many bytes, bounded by requestMs from the
+ * headers on: only for documents the harness reads (robots.txt, sitemaps), never for a probe.
+ */
+export async function exchange(ctx: NetContext, url: string, bodyLimit = 0): Promise<ExchangeWithBody> {
   const started = Date.now();
   const u = new URL(url);
   const secure = u.protocol === 'https:';
@@ -29,7 +41,7 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
     });
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
-    const done = (result: Omit<HttpExchange, 'url' | 'connectedTo' | 'elapsedMs'>) => {
+    const done = (result: Omit<ExchangeWithBody, 'url' | 'connectedTo' | 'elapsedMs'>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -42,7 +54,15 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
       for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
         headers.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
       const header = res.headers.location;
-      done({ status: res.statusCode, headers, location: header ? (resolveUrl(header, url) ?? header) : undefined });
+      const answer = {
+        status: res.statusCode,
+        headers,
+        location: header ? (resolveUrl(header, url) ?? header) : undefined,
+      };
+      if (bodyLimit <= 0) return done(answer);
+      readBody(res, bodyLimit, (body, truncated) => done({ ...answer, body, ...(truncated ? { truncated } : {}) }));
+      clearTimeout(timer);
+      timer = setTimeout(() => done({ ...answer, error: bodyTimeout(ctx) }), ctx.timeouts.requestMs);
     });
     req.on('error', (err) => done({ headers: [], error: classifyError(err as NodeJS.ErrnoException, 'http') }));
     req.end();
@@ -61,3 +81,23 @@ export async function exchange(ctx: NetContext, url: string): Promise<HttpExchan
     );
   });
 }
+
+/** Collects at most `limit` bytes of a body, then calls back once (the caller destroys the socket). */
+function readBody(res: http.IncomingMessage, limit: number, onEnd: (body: string, truncated: boolean) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  res.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > limit) onEnd(Buffer.concat(chunks).subarray(0, limit).toString('utf8'), true);
+  });
+  res.on('end', () => onEnd(Buffer.concat(chunks).toString('utf8'), false));
+  res.on('error', () => onEnd(Buffer.concat(chunks).toString('utf8'), true));
+}
+
+const bodyTimeout = (ctx: NetContext): ProbeError => ({
+  kind: 'timeout',
+  phase: 'http',
+  code: 'ETIMEDOUT',
+  message: `the body did not arrive within ${ctx.timeouts.requestMs} ms`,
+});
