@@ -45,6 +45,7 @@ export function labSitesFile(
       ...(s.flows ? { flows: withScriptPaths(s.flows, sitesDir) as SiteInput['flows'] } : {}),
       ...(s.policy ? { policy: s.policy } : {}),
       ...(s.cookies ? { cookies: s.cookies } : {}),
+      ...(s.discover !== undefined ? { discover: s.discover } : {}),
     })),
   };
 }

@@ -2,8 +2,10 @@
 // and the sites.json entry that scans it. Every planted flaw is a LabHost setting.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
-import type { CookiePolicyInput, PolicyOverrides } from '../src/config/schema.ts';
+import type { CookiePolicyInput, PolicyOverrides, SitesFileInput } from '../src/config/schema.ts';
 import type { Issued } from './pki.ts';
+
+type SiteInput = SitesFileInput['sites'][number];
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -74,6 +76,8 @@ export interface LabSite {
   flows?: Record<string, unknown>[];
   policy?: PolicyOverrides;
   cookies?: CookiePolicyInput;
+  /** sites.json `discover` for this site; off when absent (its discovery check is then not applicable). */
+  discover?: SiteInput['discover'];
   /** The exact verdicts the integration test demands, by check id. */
   expect: Record<string, ExpectedCheck>;
 }

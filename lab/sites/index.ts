@@ -13,6 +13,7 @@ import { hostile } from './hostile.ts';
 import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
 import { oversized } from './oversized.ts';
+import { discoveryForgotten, discoveryHealthy } from './discovery.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -33,4 +34,6 @@ export const LAB_SITES: LabSite[] = [
   hostile,
   oversized,
   hostilePages,
+  discoveryForgotten,
+  discoveryHealthy,
 ];

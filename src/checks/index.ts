@@ -15,21 +15,27 @@ import { certificateHostnames } from './certificate-hostnames.ts';
 import { certificateStrength } from './certificate-strength.ts';
 import { tlsProtocols } from './tls-protocols.ts';
 import { tlsCiphers } from './tls-ciphers.ts';
+import { discovery } from './discovery.ts';
+import { sayingWhereDiscovered } from './discovered.ts';
 
-export const CHECKS: readonly Check[] = [
-  httpsPort443,
-  httpRedirect,
-  noDowngrade,
-  hsts,
-  mixedContent,
-  secureForms,
-  cookieSecure,
-  cookieHttpOnly,
-  cookieSameSite,
-  certificateTrust,
-  certificateValidity,
-  certificateHostnames,
-  certificateStrength,
-  tlsProtocols,
-  tlsCiphers,
-];
+// Each says where a host it reports on came from, when discovery found it (discovered.ts).
+export const CHECKS: readonly Check[] = (
+  [
+    httpsPort443,
+    httpRedirect,
+    noDowngrade,
+    hsts,
+    mixedContent,
+    secureForms,
+    cookieSecure,
+    cookieHttpOnly,
+    cookieSameSite,
+    certificateTrust,
+    certificateValidity,
+    certificateHostnames,
+    certificateStrength,
+    tlsProtocols,
+    tlsCiphers,
+    discovery,
+  ] as Check[]
+).map(sayingWhereDiscovered);
