@@ -31,7 +31,7 @@ export async function readCt(
   for (const name of answer.names) {
     // A log that names other domains answers another question: those names are not the site's.
     if (!scope.inScope(name)) outside++;
-    else if (found.add(name, `certificate transparency (${endpoint})`, 'ct')) source.hosts++;
+    else if (found.add(name, `certificate transparency (${endpoint})`, 'ct') !== undefined) source.hosts++;
   }
   const left = [
     ...(answer.dropped > 0 ? [`${answer.dropped} entries that are not host names dropped`] : []),

@@ -83,11 +83,9 @@ export async function readSiteDocuments(
           next.push(...sitemap.sitemaps.map((s) => ({ url: s, from: `the sitemap index ${url}` })));
           source.detail = `an index of ${sitemap.sitemaps.length} sitemap(s)`;
         } else {
-          for (const page of sitemap.urls) {
-            if (found.addUrl(page, `in the sitemap ${url}`, 'sitemap')) source.hosts++;
-            pages.push({ url: page, from: `in the sitemap ${url}` });
-          }
-          source.pages = sitemap.urls.length;
+          const hosts = sitemap.urls.flatMap((page) => found.addUrl(page, `in the sitemap ${url}`, 'sitemap') ?? []);
+          pages.push(...sitemap.urls.map((page) => ({ url: page, from: `in the sitemap ${url}` })));
+          Object.assign(source, { hosts: new Set(hosts).size, pages: sitemap.urls.length });
         }
       }),
     );

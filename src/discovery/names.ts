@@ -20,44 +20,42 @@ export class FoundNames {
   readonly wildcards = new Map<string, string>();
   constructor(private readonly scope: Scope) {}
 
-  /** Adds a name; returns true when it is an in-scope host (listed or not), for the source's count. */
-  add(raw: string, origin: string, source: SourceKind): boolean {
+  /** Adds a name; returns it when it is an in-scope host (listed or not), for the source's count. */
+  add(raw: string, origin: string, source: SourceKind): string | undefined {
     const rank = RANK[source];
     if (raw.startsWith('*.')) {
       const base = hostName(raw.slice(2));
       if (base && !this.wildcards.has(`*.${base}`)) this.wildcards.set(`*.${base}`, origin);
-      return false;
+      return undefined;
     }
     const host = hostName(raw);
-    if (!host) return false;
+    if (!host) return undefined;
     if (!this.scope.inScope(host)) {
       if (!this.thirdParties.has(host)) this.thirdParties.set(host, origin);
-      return false;
+      return undefined;
     }
     const seen = this.hosts.get(host);
     if (!seen) this.hosts.set(host, { origin, rank });
     else if (rank < seen.rank) seen.rank = rank;
-    return true;
+    return host;
   }
 
-  addUrl(url: string, origin: string, source: SourceKind): boolean {
+  addUrl(url: string, origin: string, source: SourceKind): string | undefined {
     const host = hostOf(url);
-    return host ? this.add(host, origin, source) : false;
+    return host ? this.add(host, origin, source) : undefined;
   }
 }
 
-/** The names of a certificate's SAN (IP addresses are not host names and are skipped). */
-export function addCertificate(found: FoundNames, leaf: CertificateFacts | undefined, origin: string): number {
-  let hosts = 0;
-  for (const name of leaf?.subjectAltNames ?? []) if (found.add(name, origin, 'certificates')) hosts++;
-  return hosts;
+/** The names of a certificate's SAN (IP addresses are not host names and are skipped); returns the in-scope hosts. */
+export function addCertificate(found: FoundNames, leaf: CertificateFacts | undefined, origin: string): string[] {
+  return (leaf?.subjectAltNames ?? []).flatMap((name) => found.add(name, origin, 'certificates') ?? []);
 }
 
 const pageOf = (visit: PageVisit): string =>
   visit.finalUrl && !visit.finalUrl.startsWith('chrome-error:') ? visit.finalUrl : visit.url;
 
-/** Every name a visit saw in the browser; returns how many in-scope mentions it gave. */
-export function addVisit(found: FoundNames, visit: PageVisit): number {
+/** Every name a visit saw in the browser; returns the in-scope hosts. */
+export function addVisit(found: FoundNames, visit: PageVisit): string[] {
   const page = pageOf(visit);
   const sightings: [url: string, origin: string][] = [
     ...visit.links.map((l): [string, string] => [l.href, `linked from ${l.pageUrl}`]),
@@ -72,13 +70,13 @@ export function addVisit(found: FoundNames, visit: PageVisit): number {
     ...visit.insecureReferences.map((r): [string, string] => [r.url, `referenced by ${r.frameUrl}`]),
     ...visit.mixedContent.map((m): [string, string] => [m.url, `loaded by ${m.frameUrl}`]),
   ];
-  let hosts = 0;
-  for (const [url, origin] of sightings) if (found.addUrl(url, origin, 'pages')) hosts++;
+  const hosts = sightings.flatMap(([url, origin]) => found.addUrl(url, origin, 'pages') ?? []);
   for (const r of visit.responses) {
     for (const [name, value] of r.headers) {
       if (name !== 'content-security-policy' && name !== 'content-security-policy-report-only') continue;
       const csp = cspNames(value);
-      for (const host of [...csp.hosts, ...csp.wildcards]) if (found.add(host, `CSP of ${r.url}`, 'pages')) hosts++;
+      for (const name of [...csp.hosts, ...csp.wildcards])
+        hosts.push(...(found.add(name, `CSP of ${r.url}`, 'pages') ?? []));
     }
   }
   return hosts;

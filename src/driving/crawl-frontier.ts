@@ -31,14 +31,17 @@ export const DESTRUCTIVE = /log-?out|log-?off|sign-?out|sign-?off|delete|remove|
 export function normalisePageUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
   try {
-    return normalizeUrl(url, {
-      stripHash: true,
-      stripWWW: false,
-      removeTrailingSlash: false,
-      removeSingleSlash: false,
-      sortQueryParameters: false,
-      removeQueryParameters: TRACKING_PARAMETERS,
-    });
+    // Through URL once more: normalize-url drops the root's "/" once it has removed a fragment or a parameter.
+    return new URL(
+      normalizeUrl(url, {
+        stripHash: true,
+        stripWWW: false,
+        removeTrailingSlash: false,
+        removeSingleSlash: false,
+        sortQueryParameters: false,
+        removeQueryParameters: TRACKING_PARAMETERS,
+      }),
+    ).href;
   } catch {
     return undefined;
   }

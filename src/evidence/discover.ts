@@ -63,21 +63,24 @@ export async function collectWithDiscovery(deps: DiscoverDeps, site: Site): Prom
     Promise.all(site.hosts.map((host) => certificateWithoutSni(deps.net, host))),
   ]);
 
-  const certificates: DiscoverySource = {
-    kind: 'certificates',
-    target: 'the certificates of the listed hosts, with and without SNI',
-    status: 'ok',
-    hosts: 0,
-    pages: 0,
-  };
-  for (const h of tls.hosts)
-    certificates.hosts += addCertificate(found, h.chain[0], `SAN of the certificate of ${h.host}`);
+  const fromCertificates = tls.hosts.flatMap((h) =>
+    addCertificate(found, h.chain[0], `SAN of the certificate of ${h.host}`),
+  );
   const asked = new Set<string>();
   for (const d of defaults) {
     if (asked.has(d.connectedTo)) continue;
     asked.add(d.connectedTo);
-    certificates.hosts += addCertificate(found, d.leaf, `SAN of the certificate ${d.connectedTo} serves without SNI`);
+    fromCertificates.push(
+      ...addCertificate(found, d.leaf, `SAN of the certificate ${d.connectedTo} serves without SNI`),
+    );
   }
+  const certificates: DiscoverySource = {
+    kind: 'certificates',
+    target: 'the certificates of the listed hosts, with and without SNI',
+    status: 'ok',
+    hosts: new Set(fromCertificates).size,
+    pages: 0,
+  };
 
   const crawled = settings.pages
     ? await crawlSite(deps, site, settings.pages, pages.visits, documents.pages)
@@ -87,10 +90,9 @@ export async function collectWithDiscovery(deps: DiscoverDeps, site: Site): Prom
     kind: 'pages',
     target: `${visits.length} page visit(s): listed, flow${crawled ? ' and crawled' : ''} pages`,
     status: 'ok',
-    hosts: 0,
+    hosts: new Set(visits.flatMap((visit) => addVisit(found, visit))).size,
     pages: crawled?.pages.length ?? 0,
   };
-  for (const visit of visits) pageSource.hosts += addVisit(found, visit);
 
   const hosts = await probeFound(deps.net, site, settings, found, listed);
   const discovery: DiscoveryEvidence = {
