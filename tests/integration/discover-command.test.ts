@@ -74,7 +74,7 @@ test('what was left out is said on stderr, and stdout is the JSON alone', async 
   const file = JSON.parse(run.stdout);
   assert.deepEqual(file.sites[0].subdomains, ['blog.disc.lab.test', 'legacy.disc.lab.test']);
   assert.match(run.stderr, /stopped at maxPages 2/);
-  assert.match(run.stderr, /look like sign-out or delete links: https:\/\/shop\.disc\.lab\.test\/logout/);
+  assert.match(run.stderr, /look like sign-out or delete links\): https:\/\/shop\.disc\.lab\.test\/logout/);
   assert.match(run.stderr, /not the site's .*cdn\.thirdparty\.test/);
 });
 
