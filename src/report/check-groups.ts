@@ -9,4 +9,5 @@ export const CHECK_GROUPS: readonly { name: string; checks: readonly string[] }[
   { name: 'Transport, redirects and HSTS', checks: ['https-port-443', 'http-redirect', 'no-downgrade', 'hsts'] },
   { name: 'Page content', checks: ['mixed-content', 'secure-forms'] },
   { name: 'Cookies', checks: ['cookie-secure', 'cookie-httponly', 'cookie-samesite'] },
+  { name: 'Discovery', checks: ['discovery'] },
 ];
