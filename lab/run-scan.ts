@@ -26,6 +26,7 @@ export interface SummaryCheck {
   status: string;
   findings: { code: string; severity: string; message: string; target: string }[];
   unmeasured?: { target: string; reason: string }[];
+  notes?: string[];
 }
 
 export interface LabScan {

@@ -61,6 +61,8 @@ export interface ExpectedCheck {
   findings?: ExpectedFinding[];
   /** Targets expected as "could not measure", with a pattern for the reason where it pins a measured fact. */
   unmeasured?: (string | [target: string, reason: RegExp])[];
+  /** Notes the check must make (each pattern matches one of them); other notes are free. */
+  notes?: RegExp[];
 }
 
 export interface LabSite {

@@ -1,8 +1,10 @@
 // Hosts that present the key of a valid certificate in a bad one: an expired certificate and
 // one for another name, both from the lab CA. Servers do this after a renewal gone wrong, and
-// badssl.com serves its hosts this way. A browser judges the certificate, not the key, so these
-// pages must fail to load ("could not measure" for every page check, naming the certificate
-// error), while the certificate checks report the flaw as on any host.
+// badssl.com serves its hosts this way. A browser judges the certificate, not the key, so it
+// refuses these pages (proved by the note naming its error: the scan visits a page again past
+// the error only when the browser refused it), while the certificate checks report the flaw as
+// on any host. Past the error, each page has flaws of its own that the page checks report, each
+// saying it was seen with the certificate error bypassed; its HSTS header counts for nothing.
 import type { Credentials, ExpectedCheck, LabPki, LabSite } from '../types.ts';
 import { issue, days, served, type Issued, type IssueOptions } from '../pki.ts';
 import { page, routes } from '../respond.ts';
@@ -34,21 +36,60 @@ const reusingOwnerKey =
 
 const ok = (title: string) => routes({ '/': (res) => page(res, title, '<p>ok</p>') });
 
-/** Every page check, when the browser refuses the site's only page: that page could not be measured, for that reason. */
-function pageRefused(url: string, certError: string): Record<string, ExpectedCheck> {
-  const refused: ExpectedCheck = {
-    status: 'error',
-    unmeasured: [[url, new RegExp(`^the page did not load: .*net::${certError}`)]],
-  };
-  return Object.fromEntries(CHECKS.filter((c) => c.needs.includes('pages')).map((c) => [c.id, refused]));
+/** The note every page check makes on a page seen past the browser's refusal. */
+const refusedNote = (url: string, certError: string) =>
+  new RegExp(
+    `^${url.replace(/[.]/g, '\\.')} was refused by the browser \\(${certError}\\) and judged as seen with the certificate error bypassed`,
+  );
+
+/** What every page check says of a page the browser refused: judged past the error, said in a note. */
+function pageRefused(
+  url: string,
+  certError: string,
+  flaws: Record<string, ExpectedCheck>,
+): Record<string, ExpectedCheck> {
+  return Object.fromEntries(
+    CHECKS.filter((c) => c.needs.includes('pages')).map((c) => {
+      const expected = flaws[c.id] ?? { status: 'passed' };
+      return [c.id, { ...expected, notes: [refusedNote(url, certError)] }];
+    }),
+  );
 }
+
+/** The header came over a connection browsers refuse: it protects nothing (from Node's probe and the browser alike). */
+const hstsIgnored = (url: string): ExpectedCheck => ({
+  status: 'failed',
+  findings: [['high', 'hsts.ignored-certificate-error', url, /came over a connection with a certificate error/]],
+});
+
+const EXPIRED_URL = 'https://expired.keyreuse.lab.test/';
+const WRONG_NAME_URL = 'https://wrongname.keyreuse.lab.test/';
+const bypassed = (error: string) => new RegExp(`seen with the certificate error bypassed \\(${error}\\)`);
 
 export const keyReuseExpired: LabSite = {
   name: 'key-reuse-expired',
   purpose: 'browser trust: an expired certificate on the key of a valid one (listed too) must not load in the browser',
   pages: ['/'],
   expect: {
-    ...pageRefused('https://expired.keyreuse.lab.test/', 'ERR_CERT_DATE_INVALID'),
+    ...pageRefused(EXPIRED_URL, 'ERR_CERT_DATE_INVALID', {
+      hsts: hstsIgnored(EXPIRED_URL),
+      'mixed-content': {
+        status: 'failed',
+        findings: [
+          [
+            'medium',
+            'mixed-content.passive',
+            'http://expired.keyreuse.lab.test/logo.png',
+            bypassed('ERR_CERT_DATE_INVALID'),
+          ],
+        ],
+      },
+      'cookie-secure': {
+        status: 'failed',
+        findings: [['high', 'cookie-secure.missing-secure', `sid (${EXPIRED_URL})`, bypassed('ERR_CERT_DATE_INVALID')]],
+      },
+      'secure-forms': { status: 'skipped' },
+    }),
     'certificate-validity': {
       status: 'failed',
       findings: [['high', 'certificate-validity.expired', 'expired.keyreuse.lab.test', /expired on .* \(2 days ago\)/]],
@@ -59,7 +100,13 @@ export const keyReuseExpired: LabSite = {
       host: 'expired.keyreuse.lab.test',
       https: {
         kind: 'serve',
-        handler: ok('Expired'),
+        // Past the refused certificate: an image over http and a session cookie without Secure.
+        handler: routes({
+          '/': (res) =>
+            page(res, 'Expired', '<img src="http://expired.keyreuse.lab.test/logo.png" alt="">', {
+              headers: { 'set-cookie': 'sid=1; Path=/; HttpOnly; SameSite=Lax' },
+            }),
+        }),
         credentials: reusingOwnerKey({ notBefore: days(-92), notAfter: days(-2) }),
       },
     },
@@ -72,7 +119,16 @@ export const keyReuseWrongName: LabSite = {
   purpose: 'browser trust: a certificate for another name on the key of a valid one must not load in the browser',
   pages: ['/'],
   expect: {
-    ...pageRefused('https://wrongname.keyreuse.lab.test/', 'ERR_CERT_COMMON_NAME_INVALID'),
+    ...pageRefused(WRONG_NAME_URL, 'ERR_CERT_COMMON_NAME_INVALID', {
+      hsts: hstsIgnored(WRONG_NAME_URL),
+      'secure-forms': {
+        status: 'failed',
+        findings: [['high', 'secure-forms.submits-to-http', WRONG_NAME_URL, bypassed('ERR_CERT_COMMON_NAME_INVALID')]],
+      },
+      'cookie-secure': { status: 'skipped' },
+      'cookie-httponly': { status: 'skipped' },
+      'cookie-samesite': { status: 'skipped' },
+    }),
     'certificate-hostnames': {
       status: 'failed',
       findings: [
@@ -90,7 +146,15 @@ export const keyReuseWrongName: LabSite = {
       host: 'wrongname.keyreuse.lab.test',
       https: {
         kind: 'serve',
-        handler: ok('Wrong name'),
+        // Past the refused certificate: a sign-in form posting to http.
+        handler: routes({
+          '/': (res) =>
+            page(
+              res,
+              'Wrong name',
+              '<form action="http://wrongname.keyreuse.lab.test/session" method="post"><input name="user"><input type="password" name="password"><button>Sign in</button></form>',
+            ),
+        }),
         credentials: reusingOwnerKey({ sans: ['other.keyreuse.lab.test'] }),
       },
     },

@@ -9,11 +9,15 @@ import { visitsToJudge } from './visits-to-judge.ts';
 import { Outcome } from './outcome.ts';
 import type { CheckOutcome } from '../model/findings.ts';
 import { hostOf } from '../model/url.ts';
-import { originPrefix, pageUrl } from './where.ts';
+import { bypassed, originPrefix, pageUrl } from './where.ts';
 
-const during = (visit: PageVisit): { during?: string } => {
+/** Where a cookie was set, beyond the URL that set it: the flow step, and a certificate bypassed. */
+const during = (visit: PageVisit): Pick<CookieRecord, 'during' | 'certificateBypassed'> => {
   const prefix = originPrefix(visit);
-  return prefix ? { during: prefix.replace(/ › $/, '') } : {};
+  return {
+    ...(prefix ? { during: prefix.replace(/ › $/, '') } : {}),
+    ...(visit.certificateBypassed ? { certificateBypassed: visit.certificateBypassed } : {}),
+  };
 };
 
 export interface CookieRecord {
@@ -34,6 +38,8 @@ export interface CookieRecord {
   login: boolean;
   /** The flow step it was set during, e.g. "login › step 4 click #submit"; absent on listed pages. */
   during?: string;
+  /** Set on a page seen past a refused certificate: the browser's error (see PageVisit.certificateBypassed). */
+  certificateBypassed?: string;
 }
 
 /** CSRF tokens are meant to be read by scripts (double-submit): never session cookies. */
@@ -55,7 +61,7 @@ export function cookieRecords(pages: PagesEvidence): CookieRecord[] {
   const records: CookieRecord[] = [];
   const seen = new Map<string, CookieRecord>();
   const add = (record: CookieRecord) => {
-    const { setBy: _setBy, login: _login, during: _during, ...attributes } = record;
+    const { setBy: _setBy, login: _login, during: _during, certificateBypassed: _bypassed, ...attributes } = record;
     const key = JSON.stringify({ ...attributes, domain: effectiveDomain(record) });
     const first = seen.get(key);
     if (first) {
@@ -142,4 +148,4 @@ export function judgeCookies<C extends string>(
 }
 
 export const describeCookie = (c: JudgedCookie): string =>
-  `${c.login ? 'session cookie set by the login' : c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${c.during ? ` (during ${c.during})` : ''}`;
+  `${c.login ? 'session cookie set by the login' : c.sensitive ? 'session or authentication cookie' : 'cookie'}${c.via === 'script' ? ' set by a script on the page' : ''}${c.during ? ` (during ${c.during})` : ''}${bypassed(c)}`;

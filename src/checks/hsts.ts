@@ -1,9 +1,10 @@
 // hsts: every https document response from the site's hosts carries a valid
-// Strict-Transport-Security header (RFC 6797) with max-age at least the policy minimum.
+// Strict-Transport-Security header (RFC 6797) with max-age at least the policy minimum, over a
+// connection without certificate errors: browsers ignore the header otherwise (section 8.1).
 import { describeFailure } from './describe-failure.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
-import { cannotRead, reportStoppedFlows } from './visits-to-judge.ts';
+import { cannotRead, noteBypassed, reportStoppedFlows } from './visits-to-judge.ts';
 import { HOST_UNREACHABLE, unreachableOn443 } from './unreachable.ts';
 
 export type StsParse =
@@ -46,6 +47,8 @@ const CODES = {
   duplicate: 'more than one Strict-Transport-Security header (browsers use the first)',
   malformed: 'a header browsers ignore (RFC 6797 grammar)',
   'short-max-age': 'max-age below the policy minimum',
+  'ignored-certificate-error':
+    'the header came over a connection with a certificate error, so browsers ignore it (RFC 6797 section 8.1)',
 };
 
 const days = (seconds: number) => `${Math.floor(seconds / 86_400)} days`;
@@ -60,10 +63,24 @@ export const hsts: Check<'transport' | 'pages'> = {
   run(site, { transport, pages }) {
     const out = new Outcome<keyof typeof CODES>();
     const ownHosts = new Set(site.hosts);
-    const judge = (url: string, headers: [string, string][]) => {
+    /**
+     * `certificateError`: the response came over a connection whose certificate does not verify
+     * (said by Node's probe, or by the browser that refused the page). The message leaves the
+     * error's name out, so that both say it once.
+     */
+    const judge = (url: string, headers: [string, string][], certificateError?: string) => {
       out.judged(url);
       const values = headers.filter(([n]) => n === 'strict-transport-security').map(([, v]) => v);
       if (values.length === 0) return out.add('missing', 'high', url, 'no Strict-Transport-Security header');
+      if (certificateError) {
+        return out.add(
+          'ignored-certificate-error',
+          'high',
+          url,
+          `Strict-Transport-Security "${values[0]}" came over a connection with a certificate error: browsers ignore it (RFC 6797 section 8.1), so the host has no HSTS until its certificate is fixed`,
+          'Fix the certificate (see the certificate checks): browsers honour Strict-Transport-Security only on a connection without certificate errors.',
+        );
+      }
       if (values.length > 1)
         out.add(
           'duplicate',
@@ -100,7 +117,14 @@ export const hsts: Check<'transport' | 'pages'> = {
               ? `no https response: ${describeFailure(first.error)}`
               : 'no https response',
         );
-      } else judge(first.url, first.headers);
+      } else
+        judge(
+          first.url,
+          first.headers,
+          first.tls?.authorized === false
+            ? (first.tls.authorizationError ?? 'the certificate does not verify')
+            : undefined,
+        );
     }
     reportStoppedFlows(pages, out);
     for (const visit of pages.visits) {
@@ -109,7 +133,8 @@ export const hsts: Check<'transport' | 'pages'> = {
       );
       const unread = visit.unread.find((u) => u.target === visit.url);
       if (documents.length === 0 && unread) cannotRead(out, visit, unread);
-      for (const r of documents) judge(r.url, r.headers);
+      noteBypassed(out, visit);
+      for (const r of documents) judge(r.url, r.headers, visit.certificateBypassed);
     }
     return out.done();
   },

@@ -10,7 +10,7 @@ import type {
   ResourceReference,
 } from '../model/evidence.ts';
 import { visitsToJudge } from './visits-to-judge.ts';
-import { firstSighting, originPrefix, pageUrl, where } from './where.ts';
+import { bypassed, firstSighting, originPrefix, pageUrl, where } from './where.ts';
 import { Outcome } from './outcome.ts';
 import type { Check } from '../model/check.ts';
 import type { Severity } from '../model/findings.ts';
@@ -95,7 +95,7 @@ export const mixedContent: Check<'pages'> = {
           PASSIVE.has(item.kind) ? 'passive' : 'active',
           severityOf(item.kind),
           item.url,
-          `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}`,
+          `${what} over ${item.url.split(':')[0]} ${seen}: ${WHAT_THE_BROWSER_DID[item.resolution]}${bypassed(visit)}`,
         );
       }
     }

@@ -3,7 +3,7 @@
 // are "could not measure" for every page check, worded the same way everywhere.
 import type { PagesEvidence, PageVisit, Unread } from '../model/evidence.ts';
 import type { Outcome } from './outcome.ts';
-import { originPrefix } from './where.ts';
+import { originPrefix, pageUrl } from './where.ts';
 import { browserCouldNotConnect, HOST_UNREACHABLE } from './unreachable.ts';
 import { hostOf } from '../model/url.ts';
 
@@ -25,9 +25,19 @@ export function reportStoppedFlows(pages: PagesEvidence, out: Outcome): void {
   }
 }
 
+/** A page seen past a refused certificate is judged, and every page check says how it was seen. */
+export function noteBypassed(out: Outcome, visit: PageVisit): void {
+  if (visit.certificateBypassed) {
+    out.note(
+      `${pageUrl(visit)} was refused by the browser (${visit.certificateBypassed}) and judged as seen with the certificate error bypassed (${visit.certificateBypassed}): fix the certificate (see the certificate checks)`,
+    );
+  }
+}
+
 export function visitsToJudge(pages: PagesEvidence, out: Outcome): PageVisit[] {
   for (const visit of pages.visits) {
     for (const u of visit.unread) cannotRead(out, visit, u);
+    noteBypassed(out, visit);
   }
   reportStoppedFlows(pages, out);
   return pages.visits;

@@ -45,6 +45,13 @@ export function firstSighting(): (visit: Pick<PageVisit, 'origin' | 'url' | 'fin
   };
 }
 
-/** " (seen at login › step 4 click #submit › https://...)" for a flow's page; nothing for a listed page, whose URL says it all. */
-export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl'>): string =>
-  originPrefix(visit) ? ` (seen at ${where(visit)})` : '';
+/** " (seen with the certificate error bypassed (ERR_CERT_DATE_INVALID))" for a page the browser refused, seen past the error. */
+export const bypassed = (visit: Pick<PageVisit, 'certificateBypassed'>): string =>
+  visit.certificateBypassed ? ` (seen with the certificate error bypassed (${visit.certificateBypassed}))` : '';
+
+/**
+ * " (seen at login › step 4 click #submit › https://...)" for a flow's page; nothing for a listed
+ * page, whose URL says it all; and whether it was seen past a refused certificate.
+ */
+export const seenAt = (visit: Pick<PageVisit, 'origin' | 'url' | 'finalUrl' | 'certificateBypassed'>): string =>
+  `${originPrefix(visit) ? ` (seen at ${where(visit)})` : ''}${bypassed(visit)}`;

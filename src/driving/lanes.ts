@@ -50,9 +50,16 @@ export async function visitPage(
   return recorder.snapshot(page, origin, { url, ...nav, settle: 'page', deadline, startedAt });
 }
 
+/** A page of a lane: its path, its place in the site's list, and how the report names it. */
+export interface LanePage {
+  path: string;
+  index: number;
+  origin: VisitOrigin;
+}
+
 /** Pages visited in one lane: where they are listed, how the report names them, and the lane's context. */
 export interface Lane {
-  pages: { path: string; index: number; origin: VisitOrigin }[];
+  pages: LanePage[];
   /** Under the site's screenshot folder. */
   screenshots: string;
   /** A flow's visits start from its signed-in state. */

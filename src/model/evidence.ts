@@ -228,6 +228,12 @@ export interface PageVisit {
   cookies: JarCookie[];
   /** PNG of the viewport after the page settled. */
   screenshot?: string;
+  /**
+   * The browser refused the page's certificate with this error (e.g. "ERR_CERT_DATE_INVALID"), and
+   * this visit was made again in a context of its own that accepts it: what the page shows past
+   * the error. Its Strict-Transport-Security is ignored by browsers (RFC 6797 section 8.1).
+   */
+  certificateBypassed?: string;
   elapsedMs: number;
 }
 

@@ -46,6 +46,12 @@ export function assertVerdict(summary: Summary, site: string, id: string, expect
     wantedUnmeasured.map(([target]) => target).sort(),
     `${site} ${id}: could-not-measure targets\n${lines(actual)}`,
   );
+  for (const note of expected.notes ?? []) {
+    assert.ok(
+      (actual.notes ?? []).some((n) => note.test(n)),
+      `${site} ${id}: expected a note ${note}, got:\n${(actual.notes ?? []).join('\n')}`,
+    );
+  }
   for (const [target, reason] of wantedUnmeasured) {
     const why = unmeasured.find((u) => u.target === target)!.reason;
     assert.ok(

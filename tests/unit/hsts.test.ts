@@ -77,3 +77,50 @@ test('an unreachable host is could-not-measure, not a failure', () => {
     ['example.test'],
   );
 });
+
+test('a header over a connection with a certificate error protects nothing: from Node, and from the browser past the error', () => {
+  const header: [string, string] = ['strict-transport-security', 'max-age=31536000'];
+  const refused = {
+    ...healthyHost('example.test'),
+    https: chain({
+      ...answer('https://example.test/', 200, [header]),
+      tls: {
+        protocol: 'TLSv1.3',
+        cipher: 'TLS_AES_128_GCM_SHA256',
+        authorized: false,
+        authorizationError: 'CERT_HAS_EXPIRED',
+      },
+    }),
+  };
+  const fromNode = hsts.run(S, { transport: transport(refused), pages: pages() });
+  assert.deepEqual(
+    fromNode.findings.map((f) => [f.code, f.severity, f.target]),
+    [['ignored-certificate-error', 'high', 'https://example.test/']],
+  );
+  assert.match(fromNode.findings[0]!.message, /browsers ignore it \(RFC 6797 section 8\.1\)/);
+
+  // The browser refused the page and it was seen past the error: the same finding, said once, and a note.
+  const seenPast = visit('https://example.test/', {
+    responses: [response('https://example.test/', { headers: [header] })],
+    certificateBypassed: 'ERR_CERT_DATE_INVALID',
+  });
+  const both = hsts.run(S, { transport: transport(refused), pages: pages(seenPast) });
+  assert.equal(both.findings.length, 1);
+  assert.match(both.notes.join('\n'), /refused by the browser \(ERR_CERT_DATE_INVALID\)/);
+  const fromBrowser = hsts.run(S, { transport: transport(withHeader('max-age=31536000')), pages: pages(seenPast) });
+  assert.deepEqual(
+    fromBrowser.findings.map((f) => f.code),
+    ['ignored-certificate-error'],
+  );
+  // Without the header it is simply missing.
+  const bare = visit('https://example.test/', {
+    responses: [response('https://example.test/', { headers: [] })],
+    certificateBypassed: 'ERR_CERT_DATE_INVALID',
+  });
+  assert.deepEqual(
+    hsts
+      .run(S, { transport: transport(withHeader('max-age=31536000')), pages: pages(bare) })
+      .findings.map((f) => f.code),
+    ['missing'],
+  );
+});

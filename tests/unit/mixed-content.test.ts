@@ -150,3 +150,18 @@ test("Chromium's console wording is read, WebSocket and forms included", () => {
   assert.equal(img?.resolution, 'upgraded');
   assert.equal(parseMixedContentConsole('Uncaught TypeError: x is undefined'), undefined);
 });
+
+test('a page seen past a refused certificate is judged, and says so in each finding and a note', () => {
+  const out = run(
+    visit(PAGE, { mixedContent: [report('http://cdn.test/a.png')], certificateBypassed: 'ERR_CERT_DATE_INVALID' }),
+  );
+  assert.deepEqual(
+    out.findings.map((f) => f.code),
+    ['passive'],
+  );
+  assert.match(out.findings[0]!.message, /\(seen with the certificate error bypassed \(ERR_CERT_DATE_INVALID\)\)$/);
+  assert.deepEqual(out.notes, [
+    `${PAGE} was refused by the browser (ERR_CERT_DATE_INVALID) and judged as seen with the certificate error bypassed (ERR_CERT_DATE_INVALID): fix the certificate (see the certificate checks)`,
+  ]);
+  assert.deepEqual(run(visit(PAGE, { mixedContent: [report('http://cdn.test/a.png')] })).notes, []);
+});
