@@ -23,12 +23,7 @@ const HOSTS = Array.from({ length: 10 }, (_, i) => `h${i + 1}.${DOMAIN}`);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-export async function benchDiscovery(
-  timeSite: (
-    deps: ReturnType<typeof createCollectDeps>['deps'],
-    site: ReturnType<typeof loadScanConfig>['sites'][number],
-  ) => Promise<number>,
-): Promise<void> {
+export async function benchDiscovery(timeSite: (deps: CollectDeps, site: Site) => Promise<number>): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-discovery-'));
   const pki = await createLabPki();
   const leaf = await issue({ commonName: MAIN, sans: [MAIN, `*.${DOMAIN}`, ...HOSTS] }, pki.intermediate);
