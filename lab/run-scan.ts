@@ -57,7 +57,14 @@ export async function scanLab(extraArgs: string[] = [], env: Record<string, stri
       `--output=${path.join(dir, 'test-results')}`,
       ...extraArgs,
     ],
-    { ...LAB_ENV, SITES_FILE: sitesFile, SUMMARY_FILE: summaryFile, LAB: '0', ...env },
+    {
+      ...LAB_ENV,
+      SITES_FILE: sitesFile,
+      SUMMARY_FILE: summaryFile,
+      DISCOVERY_HISTORY_PATH: path.join(dir, 'discovery-history.json'),
+      LAB: '0',
+      ...env,
+    },
     WHOLE_SCAN_LIMIT_MS,
   );
   const output = run.output;

@@ -54,6 +54,7 @@ export function labSitesFile(
       ...(s.policy ? { policy: s.policy } : {}),
       ...(s.cookies ? { cookies: s.cookies } : {}),
       ...(s.apis ? { apis: s.apis.map((a) => withDocumentPath(a, sitesDir)) } : {}),
+      ...(s.discover !== undefined ? { discover: s.discover } : {}),
     })),
     apis: sites.flatMap((s) => (s.topLevelApi ? [withDocumentPath({ name: s.name, ...s.topLevelApi }, sitesDir)] : [])),
   };

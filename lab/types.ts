@@ -2,9 +2,11 @@
 // and the sites.json entry that scans it. Every planted flaw is a LabHost setting.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
-import type { CookiePolicyInput, PolicyOverrides } from '../src/config/schema.ts';
+import type { CookiePolicyInput, PolicyOverrides, SitesFileInput } from '../src/config/schema.ts';
 import type { ApiInput } from '../src/config/api-schema.ts';
 import type { Issued } from './pki.ts';
+
+type SiteInput = SitesFileInput['sites'][number];
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -86,6 +88,8 @@ export interface LabSite {
    * not as a site: its hosts serve the API, and `pages` is empty.
    */
   topLevelApi?: Omit<ApiInput, 'name'>;
+  /** sites.json `discover` for this site; off when absent (its discovery check is then not applicable). */
+  discover?: SiteInput['discover'];
   /** The exact verdicts the integration test demands, by check id. */
   expect: Record<string, ExpectedCheck>;
 }
@@ -111,7 +115,12 @@ export const API_GROUP: Record<string, ExpectedCheck> = {
   ...NO_COOKIES,
 };
 
-/** The verdict a check must reach on a lab site that does not list it: passed, or skipped for api-transport on a site without APIs. */
-export const expectedVerdict = (site: LabSite, checkId: string): ExpectedCheck =>
-  site.expect[checkId] ??
-  (checkId === 'api-transport' && !site.apis && !site.topLevelApi ? { status: 'skipped' } : { status: 'passed' });
+/**
+ * The verdict a check must reach on a lab site that does not list it: passed, or skipped for
+ * api-transport on a site without APIs and for discovery on a site that does not turn it on.
+ */
+export function expectedVerdict(site: LabSite, checkId: string): ExpectedCheck {
+  const skipped =
+    (checkId === 'api-transport' && !site.apis && !site.topLevelApi) || (checkId === 'discovery' && !site.discover);
+  return site.expect[checkId] ?? { status: skipped ? 'skipped' : 'passed' };
+}

@@ -10,7 +10,11 @@ import { summarize, type RunEntry } from '../src/report/summary.ts';
 import { summaryMarkdown } from '../src/report/summary-markdown.ts';
 import { certificateExpiry } from '../src/report/certificate-expiry.ts';
 import { evidenceOf, siteUrlOf, verdictOf } from './verdict.ts';
+import { historyFile, readHistory, updateHistory, writeHistory } from '../src/report/discovery-history.ts';
+import type { DiscoveryEvidence } from '../src/model/evidence.ts';
 
+/** The check whose tests carry what discovery found (kept between runs, see discovery-history.ts). */
+const DISCOVERY_CHECK = 'discovery';
 /** The check whose tests carry the certificates of each site's hosts. */
 const EXPIRY_CHECK = 'certificate-validity';
 
@@ -20,6 +24,8 @@ export default class SummaryReporter implements Reporter {
   private tests: TestCase[] = [];
   private environment: Record<string, unknown> = {};
   private readonly entries = new Map<TestCase, RunEntry>();
+  /** Each site's discovery evidence, from its discovery test. */
+  private readonly discovered = new Map<string, DiscoveryEvidence>();
 
   constructor(options: { outputFile?: string } = {}) {
     this.outputFile = path.resolve(process.env.SUMMARY_FILE || options.outputFile || 'reports/summary.json');
@@ -34,6 +40,8 @@ export default class SummaryReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const verdict = verdictOf(test, result);
     const tls = verdict.id === EXPIRY_CHECK ? evidenceOf(result)?.tls : undefined;
+    const discovery = verdict.id === DISCOVERY_CHECK ? evidenceOf(result)?.discovery : undefined;
+    if (discovery) this.discovered.set(verdict.site, discovery);
     // A retry replaces the attempt before it.
     this.entries.set(test, {
       url: siteUrlOf(test),
@@ -54,6 +62,14 @@ export default class SummaryReporter implements Reporter {
         environment: this.environment,
       },
     );
+    // The discovery history moves on only when a discovery check ran (a --grep of other checks leaves it alone).
+    const discovered = [...this.discovered].map(([site, evidence]) => ({ site, evidence }));
+    if (discovered.some((d) => d.evidence.enabled)) {
+      const file = historyFile();
+      const { history, changes } = updateHistory(readHistory(file), discovered, summary.finishedAt);
+      writeHistory(file, history);
+      summary.discovery = changes;
+    }
     const markdown = summaryMarkdown(summary);
     const markdownFile = `${this.outputFile.replace(/\.json$/, '')}.md`;
     mkdirSync(path.dirname(this.outputFile), { recursive: true });

@@ -1,6 +1,7 @@
 // `npm run bench`: wall times of scanning, printed (targets are figures here, never timed tests).
 //  1. Per lab site, in process: every kind of evidence collected concurrently, then every check.
 //  2. What a login flow and its visit pages add to a site; one page with and without settleMs.
+//  2b. What discovery costs on a site of 30 pages and 10 hosts (scripts/bench-discovery.ts).
 //  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts); the API
 //     requests and api-transport, per endpoint (scripts/bench-apis.ts).
 //  4. The whole lab scan as users run it (npx playwright test), with 1 and with 2 workers.
@@ -19,9 +20,10 @@ import { startScaleLab } from '../lab/scale.ts';
 import { benchTls } from './bench-tls.ts';
 import { benchApis } from './bench-apis.ts';
 import { benchScale } from './bench-scale.ts';
+import { benchDiscovery } from './bench-discovery.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import type { ScanConfig, Site } from '../src/model/site.ts';
-import { COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
+import { collectAllKinds, COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
 import { collectPages } from '../src/driving/collect-pages.ts';
 import { CHECKS } from '../src/checks/index.ts';
 import type { EvidenceKind } from '../src/model/evidence.ts';
@@ -31,9 +33,10 @@ const KINDS = [...new Set(CHECKS.flatMap((c) => c.needs))] as EvidenceKind[];
 
 async function timeSite(deps: CollectDeps, site: Site): Promise<number> {
   const started = Date.now();
-  const evidence = Object.fromEntries(
-    await Promise.all(KINDS.map(async (k) => [k, await COLLECTORS[k].collect(deps, site)])),
-  );
+  // A site with discovery on collects every kind together, as the collection process does.
+  const evidence = site.discover
+    ? await collectAllKinds(deps, site)
+    : Object.fromEntries(await Promise.all(KINDS.map(async (k) => [k, await COLLECTORS[k].collect(deps, site)])));
   for (const check of CHECKS) check.run(site, evidence);
   return Date.now() - started;
 }
@@ -128,6 +131,7 @@ async function fullRuns(): Promise<void> {
 
 await perSite();
 await fivePageSite();
+await benchDiscovery(timeSite);
 console.log('');
 await benchTls();
 await benchApis();

@@ -16,6 +16,7 @@ import { oversized } from './oversized.ts';
 import { ports } from './ports.ts';
 import { cipherMismatch } from './cipher-mismatch.ts';
 import { apiClean, apiHttpTwin, apiLinks, apiOpenApi, apiPostRedirect } from './apis.ts';
+import { discoveryForgotten, discoveryHealthy } from './discovery.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -39,6 +40,8 @@ export const LAB_SITES: LabSite[] = [
   ports,
   cipherMismatch,
   apiLinks,
+  discoveryForgotten,
+  discoveryHealthy,
   // Top-level APIs come last, as the scan reports them: after every site.
   apiHttpTwin,
   apiPostRedirect,

@@ -17,22 +17,31 @@ import { tlsProtocols } from './tls-protocols.ts';
 import { tlsCiphers } from './tls-ciphers.ts';
 import { apiTransport } from './api-transport.ts';
 import { forApiGroups } from './api-groups.ts';
+import { discovery } from './discovery.ts';
+import { sayingWhereDiscovered } from './discovered.ts';
 
-export const CHECKS: readonly Check[] = [
-  httpsPort443,
-  httpRedirect,
-  noDowngrade,
-  hsts,
-  mixedContent,
-  secureForms,
-  cookieSecure,
-  cookieHttpOnly,
-  cookieSameSite,
-  certificateTrust,
-  certificateValidity,
-  certificateHostnames,
-  certificateStrength,
-  tlsProtocols,
-  tlsCiphers,
-  apiTransport,
-].map(forApiGroups);
+// Each says where a host it reports on came from, when discovery found it (discovered.ts), and
+// judges a top-level API's group only if it applies to APIs (api-groups.ts).
+export const CHECKS: readonly Check[] = (
+  [
+    httpsPort443,
+    httpRedirect,
+    noDowngrade,
+    hsts,
+    mixedContent,
+    secureForms,
+    cookieSecure,
+    cookieHttpOnly,
+    cookieSameSite,
+    certificateTrust,
+    certificateValidity,
+    certificateHostnames,
+    certificateStrength,
+    tlsProtocols,
+    tlsCiphers,
+    discovery,
+    apiTransport,
+  ] as Check[]
+)
+  .map(sayingWhereDiscovered)
+  .map(forApiGroups);

@@ -1,5 +1,6 @@
 // Where a page check saw something: the page's URL for a listed page, and for a flow its name,
-// the step or visit and the URL, e.g. "checkout › step 5 click #go-to-checkout › https://shop/checkout".
+// the step or visit and the URL, e.g. "checkout › step 5 click #go-to-checkout › https://shop/checkout";
+// for a page the discovery crawl found, where its URL came from: "crawl (linked from https://shop/about) › ...".
 import type { PageVisit } from '../model/evidence.ts';
 
 /** "checkout › step 5 click #go-to-checkout › " for a flow's page, "" for a listed page. */
@@ -14,6 +15,8 @@ export function originPrefix(visit: Pick<PageVisit, 'origin'>): string {
       return `${o.flow} › visit ${o.path} › `;
     case 'test':
       return `${o.title} › `;
+    case 'crawl':
+      return `crawl (${o.from}) › `;
   }
 }
 

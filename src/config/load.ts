@@ -15,7 +15,8 @@ import { redact } from '../model/redact.ts';
 import { substituteEnv } from './env-vars.ts';
 import { DEFAULT_POLICY, DEFAULT_SESSION_COOKIE_NAMES, DEFAULT_TIMEOUTS } from '../model/defaults.ts';
 import type { CheckCatalogue } from '../model/check.ts';
-import type { ScanConfig } from '../model/site.ts';
+import type { DiscoverSettings, ScanConfig } from '../model/site.ts';
+import { resolveDiscover } from './discover-schema.ts';
 
 export const DEFAULT_SITES_FILE = 'sites.json';
 
@@ -63,6 +64,7 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
   const problems = [
     ...unset,
     ...placeholderNameProblems(substitutedPaths),
+    ...discoverPlaceholderProblems(substitutedPaths),
     ...(failOn?.error ? [`FAIL_ON: ${failOn.error.issues[0]!.message}`] : []),
     ...(parsed.error?.issues.map(describeIssue) ?? []),
     ...crossFieldProblems(value, baseDir).map((p) => `${jsonPath(p.path)}: ${p.message}`),
@@ -106,6 +108,7 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
       screenshots: site.screenshots,
       flows: resolveFlows(site, `$.sites[${i}]`, substitutedPaths, baseDir),
       ...(site.apis.length > 0 ? { apis: site.apis.map((api) => resolveApi(api, baseDir)) } : {}),
+      ...withDiscover(resolveDiscover(site.discover ?? data.discover)),
     })),
   };
   // Top-level APIs are reported after the sites, each as a group of its own (see resolve-apis.ts).
@@ -155,6 +158,22 @@ function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
     return why ? [`${where}: ${why}`] : [];
   });
 }
+
+/**
+ * Discovery sends its CT query to a third party and writes every name and URL it finds into the
+ * reports and the discovery history: no secret may go there.
+ */
+function discoverPlaceholderProblems(substitutedPaths: Set<string>): string[] {
+  return [...substitutedPaths]
+    .filter((where) => /^\$(\.sites\[\d+\])?\.discover\b/.test(where))
+    .map(
+      (where) =>
+        `${where}: discover settings cannot use \${VAR}: the CT query goes to a third party, and discovery's names and URLs are written into reports`,
+    );
+}
+
+/** An optional field only when set: a site without discovery keeps today's shape. */
+const withDiscover = (discover: DiscoverSettings | undefined) => (discover ? { discover } : {});
 
 /**
  * jsonc-parser says where each syntax error is (JSON.parse on Node 20 often does not). Only the

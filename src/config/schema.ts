@@ -8,6 +8,8 @@ import { acceptanceSchemas } from './accept-schema.ts';
 import { flowSchema } from './flow-schema.ts';
 import { apiSchema } from './api-schema.ts';
 import { addressPort, delayMs, hostname, hostPort, httpsUrl, name, sitePath, timeoutMs } from './fields.ts';
+import { regex } from './regex.ts';
+import { discoverSchema } from './discover-schema.ts';
 
 export const severitySchema = z.enum(SEVERITIES, { error: `expected one of: ${SEVERITIES.join(', ')}` });
 
@@ -40,21 +42,6 @@ export const policySchema = z
   })
   .partial()
   .describe('Policy overrides; anything left out keeps its default.');
-
-const regex = z
-  .string()
-  .min(1)
-  .refine(
-    (source) => {
-      try {
-        new RegExp(source, 'i');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'expected a valid regular expression' },
-  );
 
 export const cookiePolicySchema = z
   .strictObject({
@@ -106,6 +93,7 @@ export const siteSchema = z
       .array(apiSchema)
       .default([])
       .describe("The site's APIs: reported with the site, their hosts get the TLS and certificate checks."),
+    discover: discoverSchema.optional().describe("Discovery for this site; wins over the file's `discover`."),
   })
   .describe('One site: its main URL, the hosts that belong to it, and the pages to visit.');
 
@@ -136,6 +124,7 @@ function buildSitesFileSchema(catalogue: CheckCatalogue) {
     connectTo: connectToSchema.default({}),
     timeouts: timeoutsSchema.optional(),
     policy: policySchema.optional().describe('Policy defaults for every site; a site may override them.'),
+    discover: discoverSchema.optional().describe("Discovery for every site (a site's own `discover` wins)."),
     sites: z.array(siteSchema),
     apis: z
       .array(apiSchema)

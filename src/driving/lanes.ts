@@ -64,6 +64,8 @@ export interface Lane {
   screenshots: string;
   /** A flow's visits start from its signed-in state. */
   contextOptions?: BrowserContextOptions;
+  /** Asked before each page: true leaves the lane's remaining pages unvisited (the discovery crawl's time budget). */
+  stop?: () => boolean;
 }
 
 /** One lane: a context and a tab visiting its pages in turn. */
@@ -89,6 +91,7 @@ export async function visitLane(
   let page: Page | undefined;
   try {
     for (const { path: pagePath, index, origin } of lane.pages) {
+      if (lane.stop?.()) break;
       try {
         if (!page) {
           page = await context.newPage();

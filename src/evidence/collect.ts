@@ -13,6 +13,8 @@ import { collectTls, tlsBoundMs } from '../probes/tls.ts';
 import { apisBoundMs, collectApis, extraTlsHosts, type ApiToAsk } from '../probes/apis.ts';
 import { OPENAPI_READ_MS, readOpenApi } from '../config/openapi.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
+import type { BrowserCollectOptions } from '../driving/lanes.ts';
+import { collectWithDiscovery, DISCOVERY_OFF, discoveryBoundMs } from './discover.ts';
 
 export interface CollectDeps {
   config: ScanConfig;
@@ -43,6 +45,28 @@ const apisToAsk = (site: Site): Promise<ApiToAsk[]> =>
     })),
   );
 
+const browserOptions = (deps: CollectDeps, site: Site): BrowserCollectOptions => ({
+  timeouts: deps.config.timeouts,
+  screenshotDir: screenshotDir(deps, site),
+  secrets: deps.config.secrets,
+});
+
+/**
+ * Every kind of a site with discovery on, collected together (discover.ts): names found by one
+ * kind feed the others. The collection service asks this once per site and attempt.
+ */
+export const collectAllKinds = (deps: CollectDeps, site: Site): Promise<SiteEvidence> =>
+  collectWithDiscovery(
+    {
+      net: deps.net,
+      browser: deps.browser,
+      browserOptions: browserOptions(deps, site),
+      secrets: deps.config.secrets,
+      listed: (kind) => COLLECTORS[kind].collect(deps, site),
+    },
+    site,
+  );
+
 /** A top-level API's group has no pages or flows: no browser is started for it. */
 const NO_PAGES: SiteEvidence['pages'] = { browserVersion: '(no browser: a top-level API)', visits: [], flows: [] };
 
@@ -53,13 +77,7 @@ export const COLLECTORS: Collectors = {
   },
   pages: {
     collect: async (deps, site) =>
-      site.group === 'api'
-        ? NO_PAGES
-        : collectPages(await deps.browser(), site, {
-            timeouts: deps.config.timeouts,
-            screenshotDir: screenshotDir(deps, site),
-            secrets: deps.config.secrets,
-          }),
+      site.group === 'api' ? NO_PAGES : collectPages(await deps.browser(), site, browserOptions(deps, site)),
     boundMs: pagesBoundMs,
   },
   tls: {
@@ -72,7 +90,15 @@ export const COLLECTORS: Collectors = {
     collect: async (deps, site) => collectApis(deps.net, await apisToAsk(site), deps.config.secrets),
     boundMs: (_site, t) => OPENAPI_READ_MS + apisBoundMs(t),
   },
+  discovery: {
+    collect: async (deps, site) => (site.discover ? (await collectAllKinds(deps, site)).discovery : DISCOVERY_OFF),
+    boundMs: (site, t) => discoveryBoundMs(site, t, listedBoundMs(site, t)),
+  },
 };
+
+/** The slowest kind the scan collects for a site's listed hosts and pages. */
+const listedBoundMs = (site: Site, t: Timeouts): number =>
+  Math.max(...(['transport', 'pages', 'tls', 'apis'] as const).map((kind) => COLLECTORS[kind].boundMs(site, t)));
 
 /**
  * How long collecting a site can take at most. A test waiting for its site's evidence is given

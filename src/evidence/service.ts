@@ -12,8 +12,8 @@
 // not started yet moves it to the front. Without a plan, evidence is collected on demand.
 import PQueue from 'p-queue';
 import type { ScanConfig, Site } from '../model/site.ts';
-import type { EvidenceKind } from '../model/evidence.ts';
-import { COLLECTORS, type CollectDeps } from './collect.ts';
+import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
+import { collectAllKinds, COLLECTORS, type CollectDeps } from './collect.ts';
 import { redactDeep, redactor } from '../model/redact.ts';
 
 export interface PlanEntry {
@@ -25,11 +25,25 @@ export interface PlanEntry {
 const NETWORK_SITES_AT_ONCE = 8;
 const FIRST = Number.MAX_SAFE_INTEGER;
 
+/** The queue id of all the evidence of a site with discovery on, for one attempt. */
+const runId = (site: Site, attempt: number): string => `${site.name}\n*\n${attempt}`;
+
+/** A job still waiting goes next. */
+function toFront(queue: PQueue, id: string): void {
+  try {
+    queue.setPriority(id, FIRST);
+  } catch {
+    // Already running or done.
+  }
+}
+
 export class CollectionService {
   private readonly browserQueue: PQueue;
   private readonly networkQueue = new PQueue({ concurrency: NETWORK_SITES_AT_ONCE });
   /** site/kind/attempt -> the redacted evidence as JSON text. */
   private readonly jobs = new Map<string, Promise<string>>();
+  /** site/attempt of a site with discovery on -> all its evidence, collected together. */
+  private readonly discoveryRuns = new Map<string, Promise<SiteEvidence>>();
   private readonly sites: Map<string, Site>;
   private readonly clean: (text: string) => string;
   private planned = 0;
@@ -51,11 +65,12 @@ export class CollectionService {
    * last and hold the run's end; equal sites in test order.
    */
   plan(entries: PlanEntry[]): void {
+    const t = this.config.timeouts;
+    // A site with discovery on does its browser work (and more) in its discovery run.
+    const size = (s: Site) => Math.max(COLLECTORS.pages.boundMs(s, t), COLLECTORS.discovery.boundMs(s, t));
     const sized = entries.flatMap(({ site: name, kinds }) => {
       const site = this.sites.get(name);
-      return site
-        ? [{ name, kinds, size: COLLECTORS.pages.boundMs(site, this.config.timeouts), order: this.planned++ }]
-        : [];
+      return site ? [{ name, kinds, size: size(site), order: this.planned++ }] : [];
     });
     // Added largest first: a queue with free slots starts what it is given at once.
     for (const { name, kinds, size, order } of sized.sort((a, b) => b.size - a.size || a.order - b.order)) {
@@ -72,29 +87,50 @@ export class CollectionService {
 
   private schedule(siteName: string, kind: EvidenceKind, attempt: number, priority: number): Promise<string> {
     const id = `${siteName}\n${kind}\n${attempt}`;
-    const queue = kind === 'pages' ? this.browserQueue : this.networkQueue;
+    const site = this.sites.get(siteName);
+    if (!site) return Promise.reject(new Error(`no site named "${siteName}"`));
     const existing = this.jobs.get(id);
     if (existing) {
       // Asked for by a test while still waiting in the plan: it goes next.
-      if (priority === FIRST) {
-        try {
-          queue.setPriority(id, FIRST);
-        } catch {
-          // Already running or done.
-        }
-      }
+      if (priority === FIRST)
+        if (site.discover) toFront(this.browserQueue, runId(site, attempt));
+        else toFront(kind === 'pages' ? this.browserQueue : this.networkQueue, id);
       return existing;
     }
-    const site = this.sites.get(siteName);
-    if (!site) return Promise.reject(new Error(`no site named "${siteName}"`));
-    const job = queue.add(() => this.collect(site, kind, attempt), { id, priority }) as Promise<string>;
+    const queue = kind === 'pages' ? this.browserQueue : this.networkQueue;
+    const job = site.discover
+      ? this.fromDiscovery(site, kind, attempt, priority)
+      : (queue.add(() => this.collect(site, kind, attempt, () => COLLECTORS[kind].collect(this.deps, site)), {
+          id,
+          priority,
+        }) as Promise<string>);
     this.jobs.set(id, job);
     return job;
   }
 
-  private async collect(site: Site, kind: EvidenceKind, attempt: number): Promise<string> {
+  /**
+   * A site with discovery on is collected once per attempt, every kind together (its kinds
+   * depend on each other, see discover.ts), as browser work; each kind is its share of that.
+   */
+  private fromDiscovery(site: Site, kind: EvidenceKind, attempt: number, priority: number): Promise<string> {
+    const id = runId(site, attempt);
+    let run = this.discoveryRuns.get(id);
+    if (!run) {
+      run = this.browserQueue.add(() => collectAllKinds(this.deps, site), { id, priority }) as Promise<SiteEvidence>;
+      this.discoveryRuns.set(id, run);
+    } else if (priority === FIRST) toFront(this.browserQueue, id);
+    const all = run;
+    return this.collect(site, kind, attempt, async () => (await all)[kind]);
+  }
+
+  private async collect(
+    site: Site,
+    kind: EvidenceKind,
+    attempt: number,
+    gather: () => Promise<SiteEvidence[EvidenceKind]>,
+  ): Promise<string> {
     const started = Date.now();
-    const value = await COLLECTORS[kind].collect(this.deps, site);
+    const value = await gather();
     const json = JSON.stringify(redactDeep(value, this.config.secrets));
     this.log(
       this.clean(

@@ -33,3 +33,11 @@ export type Timeouts = { -readonly [K in keyof typeof DEFAULT_TIMEOUTS]: number 
 
 /** Names of session and authentication cookies (case-insensitive regular expressions). */
 export const DEFAULT_SESSION_COOKIE_NAMES: readonly string[] = ['sess', 'sid$', 'auth', 'token', 'login', 'jwt'];
+
+/** `"discover": true`: hosts on, a small crawl, certificate transparency off (README, "Discovery"). */
+export const DEFAULT_DISCOVERY = {
+  maxHosts: 25,
+  maxPages: 10,
+  maxDepth: 2,
+  budgetMs: 120_000,
+} as const;

@@ -74,6 +74,8 @@ export interface HostTransport {
   http: RedirectChain;
   /** Absent when Node's own handshake failed (https-port-443 reports that) or was not made. */
   browserHandshake?: BrowserHandshake;
+  /** A host discovery found (not listed in sites.json): where its name came from, in words. */
+  origin?: string;
 }
 
 export interface TransportEvidence {
@@ -189,7 +191,9 @@ export type VisitOrigin =
   | { kind: 'page'; path: string }
   | { kind: 'flow-step'; flow: string; step: number; action: string }
   | { kind: 'flow-visit'; flow: string; path: string }
-  | { kind: 'test'; title: string };
+  | { kind: 'test'; title: string }
+  /** A page the discovery crawl visited: where its URL was found ("linked from https://..."), and how deep. */
+  | { kind: 'crawl'; from: string; depth: number };
 
 /**
  * Why a page could not be read. The page itself: `not-loaded` (its navigation failed),
@@ -368,6 +372,8 @@ export interface HostTls {
   chain: CertificateFacts[];
   protocols: SuiteProbe[];
   ciphers: SuiteProbe[];
+  /** A host discovery found (not listed in sites.json): where its name came from, in words. */
+  origin?: string;
 }
 
 export interface TlsEvidence {
@@ -439,12 +445,68 @@ export interface ApisEvidence {
   apis: ApiRecord[];
 }
 
+/** One place discovery read names from, and how that went: a failed source is never "0 hosts". */
+export interface DiscoverySource {
+  kind: 'certificates' | 'pages' | 'robots' | 'sitemap' | 'ct';
+  /** What was read: a URL, or what the source covers ("listed, flow and crawled pages"). */
+  target: string;
+  /** none: the site publishes nothing there (robots.txt or sitemap.xml answered 404). */
+  status: 'ok' | 'none' | 'failed';
+  /** Why it failed, or what it left out. */
+  detail?: string;
+  /** In-scope host names it gave (listed ones included). */
+  hosts: number;
+  /** Page URLs it gave. */
+  pages: number;
+}
+
+/** A host name under the site's registrable domain that sites.json does not list. */
+export interface DiscoveredHost {
+  host: string;
+  /** Where the name was first seen, in words: "SAN of the certificate of www.shop.example.com". */
+  origin: string;
+  /**
+   * probed: in the transport and TLS evidence, judged by the host checks; no-answer: neither
+   * 443 nor 80 answered (a mail or internal name, an info note); over-limit: past maxHosts;
+   * not-probed: host discovery is off (`hosts: false`).
+   */
+  status: 'probed' | 'no-answer' | 'over-limit' | 'not-probed';
+  /** Why it did not answer. */
+  reason?: string;
+}
+
+/** A page URL of the main host that sites.json does not list. */
+export interface DiscoveredPage {
+  url: string;
+  origin: string;
+  /** visited: crawled and judged by the page checks; not-visited: a bound or an exclusion kept the crawl away. */
+  status: 'visited' | 'not-visited';
+  why?: string;
+}
+
+export interface DiscoveryEvidence {
+  /** False when discovery is off for the site: nothing else is set. */
+  enabled: boolean;
+  /** The registrable domain (Public Suffix List) that bounds the scope. */
+  domain?: string;
+  sources: DiscoverySource[];
+  hosts: DiscoveredHost[];
+  pages: DiscoveredPage[];
+  /** Wildcard names of certificates: coverage, not hosts to probe. */
+  wildcards: { name: string; origin: string }[];
+  /** Hosts of other registrable domains: listed, never probed, never a finding. */
+  thirdParties: { host: string; origin: string }[];
+  /** What a bound cut off, in words: "stopped at maxPages 30: 112 more links not visited". */
+  bounds: string[];
+}
+
 /** Every kind of evidence, by name. A check declares which kinds it needs. */
 export interface SiteEvidence {
   transport: TransportEvidence;
   pages: PagesEvidence;
   tls: TlsEvidence;
   apis: ApisEvidence;
+  discovery: DiscoveryEvidence;
 }
 
 export type EvidenceKind = keyof SiteEvidence;

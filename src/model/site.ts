@@ -21,6 +21,8 @@ export interface Site {
    * the API and its hosts, and no hosts, pages or flows of a site (`hosts`, `pages` and `flows` are empty).
    */
   group?: 'api';
+  /** Set when discovery is on for this site (its own `discover`, else the file's). */
+  discover?: DiscoverSettings;
 }
 
 /** One request an API is asked with: listed in `endpoints`, or an operation of its OpenAPI document. */
@@ -58,6 +60,25 @@ export interface OpenApiPlan {
   calls: (ApiEndpoint & { source: string })[];
   /** The operations left out, each with why. */
   notCalled: string[];
+}
+
+/** What discovery may do for a site, defaults applied (config/schema.ts describes each field). */
+export interface DiscoverSettings {
+  /** Probe the in-scope hosts found and judge them with the host checks. */
+  hosts: boolean;
+  maxHosts: number;
+  /** The crawl of the main host, or false for none. */
+  pages: CrawlBounds | false;
+  /** A crt.sh-compatible JSON endpoint; `{domain}` stands for the registrable domain. */
+  ct?: { url: string };
+}
+
+export interface CrawlBounds {
+  maxPages: number;
+  maxDepth: number;
+  /** Case-insensitive regular expressions on a URL's path and query: such links are never followed. */
+  exclude: string[];
+  budgetMs: number;
 }
 
 /** `secret`: the value as written held a ${VAR} placeholder. */

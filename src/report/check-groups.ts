@@ -12,4 +12,5 @@ export const CHECK_GROUPS: readonly { name: string; checks: readonly string[] }[
   },
   { name: 'Page content', checks: ['mixed-content', 'secure-forms'] },
   { name: 'Cookies', checks: ['cookie-secure', 'cookie-httponly', 'cookie-samesite'] },
+  { name: 'Discovery', checks: ['discovery'] },
 ];

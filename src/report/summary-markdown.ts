@@ -3,6 +3,7 @@
 import { cell, table } from './markdown.ts';
 import { expiryMarkdown } from './certificate-expiry.ts';
 import { expiredNote } from './result.ts';
+import { changeLine } from './discovery-history.ts';
 import { checkIds, totalsLine, unmeasuredGroups, worstFinding, type Summary, type SummaryCheck } from './summary.ts';
 
 /** Past this many rows a section keeps a count: a step summary must stay under GitHub's 1 MiB. */
@@ -67,6 +68,17 @@ export function summaryMarkdown(s: Summary): string {
     ),
     ...(s.certificates.length > 0
       ? ['## Certificate expiry', `Soonest first.\n\n${expiryMarkdown(s.certificates.slice(0, MAX_ROWS))}`]
+      : []),
+    ...(s.discovery
+      ? [
+          '## Discovery since the last run',
+          s.discovery.length > 0
+            ? s.discovery
+                .slice(0, MAX_ROWS)
+                .map((c) => `- ${cell(changeLine(c))}`)
+                .join('\n')
+            : 'No host is new and none disappeared.',
+        ]
       : []),
   ].join('\n\n')}\n`;
 }

@@ -4,6 +4,7 @@
 import { SEVERITIES, worstOf, type CheckStatus, type Severity } from '../model/findings.ts';
 import type { CheckResult } from './result.ts';
 import { bySoonest, type ExpiryRow } from './certificate-expiry.ts';
+import type { DiscoveryChange } from './discovery-history.ts';
 
 /** A check's result as summary.json lists it under its site. */
 export type SummaryCheck = Omit<CheckResult, 'site' | 'url' | 'checked'> & { durationMs: number };
@@ -42,6 +43,8 @@ export interface Summary {
   /** Every host's certificate expiry, soonest first (from the certificate-validity tests). */
   certificates: ExpiryRow[];
   sites: SummarySite[];
+  /** Hosts discovery found that are new since the last run, and those gone (only when a discovery check ran). */
+  discovery?: DiscoveryChange[];
 }
 
 /** One finished test. */

@@ -7,6 +7,7 @@ import { statusOf } from '../../src/model/findings.ts';
 import type { ApisEvidence } from '../../src/model/evidence.ts';
 import type { Site } from '../../src/model/site.ts';
 import { NO_APIS } from '../../src/model/apis.ts';
+import { DISCOVERY_OFF } from '../../src/evidence/discover.ts';
 import { pages, site, tlsEvidence, tlsHost, transport } from './evidence-builders.ts';
 import {
   api,
@@ -233,6 +234,7 @@ test("a top-level API's group: the checks of a site's hosts and pages do not app
     pages: pages(),
     tls: tlsEvidence(tlsHost('api.example.test')),
     apis: apisEvidence(record('orders', [apiCall(URL_A)])),
+    discovery: DISCOVERY_OFF,
   };
   const statuses = Object.fromEntries(CHECKS.map((c) => [c.id, statusOf(c.run(group, evidence))]));
   for (const id of ['https-port-443', 'http-redirect', 'no-downgrade', 'hsts', 'mixed-content', 'secure-forms'])

@@ -37,7 +37,7 @@ test('each rule of an acceptance is checked, all at once', () => {
     ),
   );
   const checks =
-    'https-port-443, http-redirect, no-downgrade, hsts, mixed-content, secure-forms, cookie-secure, cookie-httponly, cookie-samesite, certificate-trust, certificate-validity, certificate-hostnames, certificate-strength, tls-protocols, tls-ciphers, api-transport';
+    'https-port-443, http-redirect, no-downgrade, hsts, mixed-content, secure-forms, cookie-secure, cookie-httponly, cookie-samesite, certificate-trust, certificate-validity, certificate-hostnames, certificate-strength, tls-protocols, tls-ciphers, discovery, api-transport';
   const format = 'expected "<check id>.<code>", lowercase words joined by dashes, such as "hsts.short-max-age"';
   assert.deepEqual(list, [
     `$.accept[0].check: unknown check "hsst" (expected one of: ${checks})`,

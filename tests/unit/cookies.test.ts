@@ -109,6 +109,7 @@ test('cookie-httponly: the site may name its own session cookies', () => {
 
 test('cookies that are not credentials by design are not session cookies by their names alone', () => {
   const out = cookieHttpOnly.run(S, {
+    apis: NO_APIS,
     pages: pages(
       setting([
         'x-session-affinity=1; Secure; SameSite=Lax', // a load balancer's stickiness, although it contains "sess"
@@ -167,7 +168,7 @@ test('a cookie set in answer to a login is a session cookie whatever its name; t
   });
   const own = site({ cookies: { sessionNames: ['^u$'], ignore: [] } });
   assert.deepEqual(
-    cookieHttpOnly.run(own, { pages: pages(login) }).findings.map((f) => [f.severity, f.message]),
+    cookieHttpOnly.run(own, { pages: pages(login), apis: NO_APIS }).findings.map((f) => [f.severity, f.message]),
     [
       ['high', 'session cookie (set in answer to the login) without HttpOnly: scripts can read it'],
       [

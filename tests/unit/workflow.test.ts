@@ -48,5 +48,11 @@ test('scheduled and manual; shards merged once; Allure history cached; gate last
       `${action} of ${historyDir}`,
     );
   }
+  // The discovery history is restored before the merge writes summary.md, and saved after it.
+  const merge = runs.indexOf('npx playwright merge-reports --config merge.config.ts all-blob-reports');
+  const cacheOf = (action: string) =>
+    report.steps.findIndex((s) => s.uses?.startsWith(action) && s.with?.path === 'discovery-history');
+  assert.ok(cacheOf('actions/cache/restore') >= 0 && cacheOf('actions/cache/restore') < merge);
+  assert.ok(cacheOf('actions/cache/save') > merge);
   assert.equal(runs.at(-1), 'npm run gate');
 });
