@@ -55,6 +55,18 @@ export const discoveryForgotten: LabSite = {
   },
   expect: {
     ...NO_COOKIES,
+    // The expired host's HSTS header came over a certificate error: browsers ignore it (RFC 6797 §8.1).
+    hsts: {
+      status: 'failed',
+      findings: [
+        [
+          'high',
+          'hsts.ignored-certificate-error',
+          'https://legacy.disc.lab.test/',
+          /\(discovered: SAN of the certificate of shop\.disc\.lab\.test\)$/,
+        ],
+      ],
+    },
     ...NO_SENSITIVE_FORMS,
     'http-redirect': {
       status: 'failed',
