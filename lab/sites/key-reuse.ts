@@ -126,6 +126,18 @@ export const keyReuseWrongName: LabSite = {
         status: 'failed',
         findings: [['high', 'secure-forms.submits-to-http', WRONG_NAME_URL, bypassed('ERR_CERT_COMMON_NAME_INVALID')]],
       },
+      // The form's http:// action is active mixed content as well (a form submission the browser warns about).
+      'mixed-content': {
+        status: 'failed',
+        findings: [
+          [
+            'high',
+            'mixed-content.active',
+            'http://wrongname.keyreuse.lab.test/session',
+            bypassed('ERR_CERT_COMMON_NAME_INVALID'),
+          ],
+        ],
+      },
       'cookie-secure': { status: 'skipped' },
       'cookie-httponly': { status: 'skipped' },
       'cookie-samesite': { status: 'skipped' },
