@@ -183,6 +183,7 @@ export type UnreadKind =
   | 'crashed'
   | 'browser-failed'
   | 'frames'
+  | 'busy'
   | 'cookies'
   | 'responses';
 

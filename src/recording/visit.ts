@@ -6,6 +6,7 @@ import type { PageVisit, Unread, VisitOrigin } from '../model/evidence.ts';
 import { changedCookies, type JarSnapshot } from './cookie-jar.ts';
 import type { DrainedEvents } from './page-log.ts';
 import type { PageRead } from './page-read.ts';
+import type { VirtualOutcome } from './virtual-budget.ts';
 
 export interface PageReading {
   origin: VisitOrigin;
@@ -29,6 +30,8 @@ export interface PageReading {
   jarAfter?: JarSnapshot;
   events: DrainedEvents;
   screenshot?: string;
+  /** How a listed page's late content was run in virtual time (virtual-settle.ts); absent for a wall-clock wait. */
+  settled?: { outcome: VirtualOutcome; settleMs: number; wallMs: number };
   /** How long reads were given, for the reasons' wording. */
   readMs: number;
   elapsedMs: number;
@@ -61,6 +64,12 @@ function pageUnread(r: PageReading): Unread | undefined {
       reason: `the browser showed its error page instead${r.navigationFailure ? ` (${r.navigationFailure})` : ''}`,
     };
   }
+  if (r.settled?.outcome === 'busy')
+    return {
+      target: r.url,
+      kind: 'busy',
+      reason: `the page stopped answering while its first ${r.settled.settleMs} ms after load were run (a script that never ends?): it was not read`,
+    };
   return undefined;
 }
 
@@ -108,6 +117,11 @@ export function visitOf(r: PageReading): PageVisit {
     ...(r.closed && !r.crashed
       ? [
           `${r.finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`,
+        ]
+      : []),
+    ...(r.settled?.outcome === 'capped'
+      ? [
+          `its first ${r.settled.settleMs} ms after load had not all run after ${r.settled.wallMs} ms (it kept loading or a frame stopped answering): it was read as it was then`,
         ]
       : []),
     // The same words for every page, so that a test or report says it once. (A page closed
