@@ -13,6 +13,7 @@ import { hostile } from './hostile.ts';
 import { hostilePages } from './hostile-pages.ts';
 import { shop, flowFailures } from './shop.ts';
 import { oversized } from './oversized.ts';
+import { lateContent, lateContentClean } from './late-content.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -22,6 +23,8 @@ export const LAB_SITES: LabSite[] = [
   downgrade,
   hsts,
   mixedContent,
+  lateContent,
+  lateContentClean,
   forms,
   cookies,
   certificates,
