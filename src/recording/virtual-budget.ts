@@ -6,8 +6,11 @@
 // that runs into an endless script at once never answers, not even the policy command.
 import type { CDPSession } from '@playwright/test';
 
-/** How long a renderer may take to answer at all (an endless script never does). */
-export const RENDERER_ANSWER_MS = 2_000;
+/**
+ * How long a renderer may take to answer at all (an endless script never does). Generous, as the
+ * recorder's reads (at least 5 s): on this shared machine at load 40, 2 s made healthy pages busy.
+ */
+export const RENDERER_ANSWER_MS = 5_000;
 /** Forces virtual time on after this many tasks without an idle moment (a MessageChannel ping-pong never idles; 100 measured best). */
 const STARVATION_COUNT = 100;
 
