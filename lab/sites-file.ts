@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SitesFileInput } from '../src/config/schema.ts';
 import { labPorts } from './ports.ts';
-import type { LabSite } from './types.ts';
+import { LAB_SETTLE_MS, type LabSite } from './types.ts';
 import { LAB_SITES } from './sites/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +44,7 @@ export function labSitesFile(
     $schema: './sites.schema.json',
     ca,
     connectTo,
-    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 5000, settleMs: 500 },
+    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 5000, settleMs: LAB_SETTLE_MS },
     sites: listed.map((s) => ({
       name: s.name,
       url: `https://${s.hosts[0]!.host}/`,

@@ -94,6 +94,12 @@ export interface LabSite {
   expect: Record<string, ExpectedCheck>;
 }
 
+/**
+ * The lab's `timeouts.settleMs`: the default, as the README promises it, so that late content up
+ * to it is waited for by the rule and not by chance (500 ms of network quiet would end sooner).
+ */
+export const LAB_SETTLE_MS = 1_500;
+
 /** Verdicts of the cookie checks on a site whose pages set no cookie: nothing to judge. */
 export const NO_COOKIES: Record<string, ExpectedCheck> = {
   'cookie-secure': { status: 'skipped' },

@@ -1,6 +1,7 @@
 // `npm run bench`: wall times of scanning, printed (targets are figures here, never timed tests).
 //  1. Per lab site, in process: every kind of evidence collected concurrently, then every check.
-//  2. What a login flow and its visit pages add to a site; one page with and without settleMs.
+//  2. What a login flow and its visit pages add to a site; one page with and without settleMs;
+//     the wall time of settling a page whose late content comes at 90% of settleMs (bench-settle.ts).
 //  2b. What discovery costs on a site of 30 pages and 10 hosts (scripts/bench-discovery.ts).
 //  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts); the API
 //     requests and api-transport, per endpoint (scripts/bench-apis.ts).
@@ -21,6 +22,7 @@ import { benchTls } from './bench-tls.ts';
 import { benchApis } from './bench-apis.ts';
 import { benchScale } from './bench-scale.ts';
 import { benchDiscovery } from './bench-discovery.ts';
+import { benchSettle } from './bench-settle.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import type { ScanConfig, Site } from '../src/model/site.ts';
 import { collectAllKinds, COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
@@ -94,6 +96,11 @@ async function perSite(): Promise<void> {
     console.log(
       `one page (good /about): ${seconds(settled)} with settleMs ${config.timeouts.settleMs}, ${seconds(bare)} with settleMs 0`,
     );
+
+    // Late content at 90% of settleMs: caught without paying settleMs of wall time.
+    const late = config.sites.find((s) => s.name === 'late-content-flaws')!;
+    const latest = Math.max(...late.pages.filter((p) => /^\/\d+$/.test(p)).map((p) => Number(p.slice(1))));
+    await benchSettle(await deps.browser(), new URL(`/${latest}`, late.url).href, config.timeouts.settleMs);
   } finally {
     await close();
     await lab.close();

@@ -17,6 +17,7 @@ import { ports } from './ports.ts';
 import { cipherMismatch } from './cipher-mismatch.ts';
 import { apiClean, apiHttpTwin, apiLinks, apiOpenApi, apiPostRedirect } from './apis.ts';
 import { discoveryForgotten, discoveryHealthy } from './discovery.ts';
+import { lateContent, lateContentClean } from './late-content.ts';
 
 export const LAB_SITES: LabSite[] = [
   good,
@@ -26,6 +27,8 @@ export const LAB_SITES: LabSite[] = [
   downgrade,
   hsts,
   mixedContent,
+  lateContent,
+  lateContentClean,
   forms,
   cookies,
   certificates,

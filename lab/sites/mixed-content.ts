@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A static file server for any path: scripts, styles, images, media and JSON, all harmless. */
-const assets: Handler = (req, res) => {
+export const assets: Handler = (req, res) => {
   const url = new URL(req.url ?? '/', 'http://cdn');
   const ext = /\.[a-z0-9]+$/.exec(url.pathname)?.[0] ?? '';
   const type = TYPES[ext] ?? 'application/json';

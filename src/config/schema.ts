@@ -102,7 +102,9 @@ export const timeoutsSchema = z
     connectMs: timeoutMs.describe('TCP connect + TLS handshake limit per probe (default 5000).'),
     requestMs: timeoutMs.describe('Limit for one HTTP request made from Node (default 10000).'),
     pageMs: timeoutMs.describe('Limit for one page navigation in the browser (default 20000).'),
-    settleMs: delayMs.describe('How long a page may keep loading late content after "load" (default 1500).'),
+    settleMs: delayMs.describe(
+      'Late content: what a page does within this many ms of its own time after "load" is seen (default 1500). Listed pages run it in virtual time (Chromium), flows and matchers wait it by the clock.',
+    ),
     stepMs: timeoutMs.describe('Limit for one step of a flow (default 10000).'),
   })
   .partial()

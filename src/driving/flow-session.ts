@@ -37,7 +37,7 @@ export async function snapshotStep(s: FlowSession, step: number, action: string,
     await s.recorder.snapshot(
       s.page,
       { kind: 'flow-step', flow: s.flow.name, step, action },
-      { url: s.page.url(), ...(error ? { error } : {}), settle: 'step', deadline, startedAt: Date.now() },
+      { url: s.page.url(), ...(error ? { error } : {}), settle: 'wall', deadline, startedAt: Date.now() },
     ),
   );
 }

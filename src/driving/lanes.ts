@@ -1,7 +1,8 @@
 // Listed pages, visited in lanes side by side: each lane is a fresh browser context with one tab
-// that goes from page to page. Starting a renderer costs about as much CPU as loading a page,
-// and a tab that stays on the site keeps its renderer; within a lane the snapshots follow each
-// other, so which page set which cookie stays exact. A flow's signed-in visits use lanes too.
+// that goes from page to page. Starting a context costs about as much CPU as loading a page; within
+// a lane the snapshots follow each other, so which page set which cookie stays exact. Each page's
+// late content runs in virtual time, which leaves its renderer paused: the tab moves to a data: URL
+// (a fresh renderer) before its next page. A flow's signed-in visits use lanes too.
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { Timeouts } from '../model/defaults.ts';
@@ -47,7 +48,7 @@ export async function visitPage(
   const url = new URL(pagePath, site.url).href;
   const nav = await goto(page, url, options.timeouts.pageMs);
   if (!nav.error) await scrollToBottom(page, deadline.cap(options.timeouts.settleMs));
-  return recorder.snapshot(page, origin, { url, ...nav, settle: 'page', deadline, startedAt });
+  return recorder.snapshot(page, origin, { url, ...nav, settle: 'virtual', deadline, startedAt });
 }
 
 /** A page of a lane: its path, its place in the site's list, and how the report names it. */
@@ -90,8 +91,9 @@ export async function visitLane(
   });
   let page: Page | undefined;
   try {
-    for (const { path: pagePath, index, origin } of lane.pages) {
+    for (const [i, { path: pagePath, index, origin }] of lane.pages.entries()) {
       if (lane.stop?.()) break;
+      const last = i === lane.pages.length - 1;
       try {
         if (!page) {
           page = await context.newPage();
@@ -99,8 +101,10 @@ export async function visitLane(
         }
         const visit = await visitPage(page, recorder, site, pagePath, origin, options);
         visits.push([index, visit]);
-        // A page that could not be read may have left its tab unusable (a busy or crashed renderer): the next one gets a new tab.
-        if (visit.unread.length > 0) {
+        // A page that could not be read may have left its tab unusable (a busy or crashed renderer):
+        // the next one gets a new tab. One that was read sits in a renderer its virtual time left
+        // paused (a same-site page would keep it): a data: URL gives the tab a fresh one.
+        if (visit.unread.length > 0 || (!last && !(await freshRenderer(page, options.timeouts.pageMs)))) {
           await bounded(page.close(), options.timeouts.pageMs, undefined);
           page = undefined;
         }
@@ -114,6 +118,15 @@ export async function visitLane(
     await bounded(context.close(), options.timeouts.pageMs, undefined);
   }
   return visits;
+}
+
+/** Moves the tab to a data: URL, which always starts a new renderer; false when it could not. */
+async function freshRenderer(page: Page, ms: number): Promise<boolean> {
+  const moved = page.goto('data:text/html,', { timeout: ms }).then(
+    () => true,
+    () => false,
+  );
+  return bounded(moved, ms, false);
 }
 
 /** A page the browser could not even open (the browser or its context failed). */

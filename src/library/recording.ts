@@ -100,7 +100,7 @@ export class Recording {
       {
         url: this.urlOf(page),
         ...failure,
-        settle: 'step', // no scrolling: the test goes on with the page as it left it
+        settle: 'wall', // no scrolling, and the page keeps real time: the test goes on with the page as it left it
         deadline: new Deadline(snapshotBudgetMs(this.timeouts)),
         startedAt: Date.now(),
       },

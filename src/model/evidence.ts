@@ -208,6 +208,7 @@ export type UnreadKind =
   | 'crashed'
   | 'browser-failed'
   | 'frames'
+  | 'busy'
   | 'cookies'
   | 'responses';
 

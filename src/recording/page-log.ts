@@ -1,7 +1,7 @@
 // What one page did, captured from the browser's events as they happen: every response
 // (redirects included, Set-Cookie values masked), every navigation the page started, what
 // Chromium reported as mixed content, whether its renderer crashed, why its last main-frame
-// navigation failed, and how busy its network is (for settling). A snapshot drains it into
+// navigation failed, and how busy its network is and when its document loaded (for settling). A snapshot drains it into
 // plain data. Every listener is added at once, before any await: a page opened by the page
 // itself or by a test may start loading immediately, and its first requests must not be missed.
 import type { CDPSession, Locator, Page, Request, Response } from '@playwright/test';
@@ -69,6 +69,8 @@ export class PageLog {
   inflight = 0;
   /** When the network last changed (Date.now()). */
   lastActivity = Date.now();
+  /** When the main frame's current document fired `load` (Date.now()); undefined until it has. */
+  loadedAt?: number;
   crashed = false;
   /** Why the last main-frame navigation failed (net::ERR_...), for a page left on the browser's error page. */
   navigationFailure?: string;
@@ -93,6 +95,12 @@ export class PageLog {
     page.on('request', () => activity(1));
     page.on('requestfinished', () => activity(-1));
     page.on('requestfailed', () => activity(-1));
+    page.on('load', () => {
+      this.loadedAt = Date.now();
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.loadedAt = undefined;
+    });
     page.on('crash', () => {
       this.crashed = true;
     });

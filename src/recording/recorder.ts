@@ -16,7 +16,8 @@ import { type JarSnapshot, readJar } from './cookie-jar.ts';
 import { PageLog } from './page-log.ts';
 import { readPage } from './page-read.ts';
 import { maskedScreenshot } from './screenshot.ts';
-import { type SettleMode, settle } from './settle.ts';
+import { settleByWallClock } from './settle.ts';
+import { type VirtualSettle, settleVirtually } from './virtual-settle.ts';
 import { visitOf } from './visit.ts';
 
 export interface RecorderOptions {
@@ -33,8 +34,12 @@ export interface SnapshotOptions {
   status?: number;
   /** Why the navigation or step failed; the page then counts as not read. */
   error?: string;
-  /** How late content is waited for (settle.ts), at most settleMs. */
-  settle: SettleMode;
+  /**
+   * How late content is waited for: `virtual` (listed pages, Chromium): settleMs of the page's own
+   * time in virtual time, after which the page can be read but not driven, and its tab needs a
+   * fresh renderer (lanes.ts); `wall`: until settleMs after load by the clock (flows, a team's tests).
+   */
+  settle: 'virtual' | 'wall';
   deadline: Deadline;
   startedAt: number;
 }
@@ -115,20 +120,29 @@ export class Recorder {
       );
     const stuck = Boolean(opts.error) && !log.crashed && !page.isClosed() && !(await answers());
     const gone = log.crashed || page.isClosed();
-    if (!gone && !opts.error) await settle(log, opts.settle, deadline.cap(timeouts.settleMs));
+    let settled: VirtualSettle | undefined;
+    if (!gone && !opts.error) {
+      // A budget of 0 would never be spent: nothing to wait for then but the network.
+      if (opts.settle === 'virtual' && cdp && timeouts.settleMs > 0)
+        settled = await settleVirtually(page, timeouts.settleMs);
+      else await settleByWallClock(log, timeouts.settleMs, deadline.cap(2 * timeouts.settleMs));
+    }
+    // A renderer that stopped answering while its late content ran is in a script that never ends.
+    const busy = settled?.outcome === 'busy';
 
     const finalUrl = page.url();
     const dom =
-      gone || stuck || finalUrl.startsWith('chrome-error:')
+      gone || stuck || busy || finalUrl.startsWith('chrome-error:')
         ? undefined
         : await readPage(page, deadline, readMs(timeouts));
-    const screenshot = gone || stuck ? undefined : await this.screenshot(page, log, deadline);
+    const screenshot = gone || stuck || busy ? undefined : await this.screenshot(page, log, deadline);
     const jarBefore = this.jar ?? new Map();
     const jarAfter = gone || !cdp ? undefined : await bounded(readJar(cdp), deadline.cap(readMs(timeouts)), undefined);
     if (jarAfter) this.jar = jarAfter;
     // Reading gets at least a second even when the visit's budget is spent: the responses
     // arrived already, only their headers are still being fetched from the browser.
     const events = await log.drain(Math.max(ANSWER_MS, deadline.cap(readMs(timeouts))));
+    await settled?.release();
     return visitOf({
       origin,
       url: opts.url,
@@ -144,6 +158,9 @@ export class Recorder {
       ...(jarAfter ? { jarAfter } : {}),
       events,
       ...(screenshot ? { screenshot } : {}),
+      ...(settled
+        ? { settled: { outcome: settled.outcome, settleMs: timeouts.settleMs, wallMs: settled.wallMs } }
+        : {}),
       readMs: readMs(timeouts),
       elapsedMs: Date.now() - opts.startedAt,
     });

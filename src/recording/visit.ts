@@ -8,6 +8,7 @@ import type { DrainedEvents } from './page-log.ts';
 import type { PageRead } from './page-read.ts';
 import { upgradesInsecureRequests } from './page-scan.ts';
 import { browserErrorWords, netErrorOf, netErrorWords } from '../model/browser-errors.ts';
+import type { VirtualOutcome } from './virtual-budget.ts';
 
 export interface PageReading {
   origin: VisitOrigin;
@@ -31,6 +32,8 @@ export interface PageReading {
   jarAfter?: JarSnapshot;
   events: DrainedEvents;
   screenshot?: string;
+  /** How a listed page's late content was run in virtual time (virtual-settle.ts); absent for a wall-clock wait. */
+  settled?: { outcome: VirtualOutcome; settleMs: number; wallMs: number };
   /** How long reads were given, for the reasons' wording. */
   readMs: number;
   elapsedMs: number;
@@ -59,6 +62,12 @@ function pageUnread(r: PageReading): Unread | undefined {
       reason: `the browser showed its error page instead${netError ? `: ${netErrorWords(netError)}` : r.navigationFailure ? ` (${r.navigationFailure})` : ''}`,
     };
   }
+  if (r.settled?.outcome === 'busy')
+    return {
+      target: r.url,
+      kind: 'busy',
+      reason: `the page stopped answering while its first ${r.settled.settleMs} ms after load were run (a script that never ends?): it was not read`,
+    };
   return undefined;
 }
 
@@ -119,6 +128,11 @@ export function visitOf(r: PageReading): PageVisit {
     ...(r.closed && !r.crashed
       ? [
           `${r.finalUrl} was closed before it was read: what it loaded, set and navigated to is judged, its final HTML (links, forms, references never requested) is not`,
+        ]
+      : []),
+    ...(r.settled?.outcome === 'capped'
+      ? [
+          `its first ${r.settled.settleMs} ms after load had not all run after ${r.settled.wallMs} ms (it kept loading or a frame stopped answering): it was read as it was then`,
         ]
       : []),
     // The same words for every page, so that a test or report says it once. (A page closed

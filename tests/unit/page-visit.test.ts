@@ -223,3 +223,23 @@ test("the network error is read from Playwright's and Chromium's wording alike",
   assert.equal(netErrorOf('page.goto: Timeout 20000ms exceeded.'), undefined);
   assert.equal(netErrorOf(undefined), undefined);
 });
+
+test('a page that stopped answering while its late content ran is unread, in words; one that ran out of wall time says so', () => {
+  const busy = visitOf(reading({ dom: undefined, settled: { outcome: 'busy', settleMs: 1500, wallMs: 2100 } }));
+  assert.deepEqual(
+    busy.unread.map((u) => [u.kind, u.reason]),
+    [
+      [
+        'busy',
+        'the page stopped answering while its first 1500 ms after load were run (a script that never ends?): it was not read',
+      ],
+    ],
+  );
+  const capped = visitOf(reading({ settled: { outcome: 'capped', settleMs: 1500, wallMs: 4000 } }));
+  assert.deepEqual(capped.unread, []);
+  assert.deepEqual(capped.notes, [
+    'its first 1500 ms after load had not all run after 4000 ms (it kept loading or a frame stopped answering): it was read as it was then',
+  ]);
+  const expired = visitOf(reading({ settled: { outcome: 'expired', settleMs: 1500, wallMs: 90 } }));
+  assert.deepEqual([expired.unread, expired.notes], [[], []]);
+});
