@@ -1,10 +1,10 @@
 // One test per site x check, parameterised from the sites file. Thin on purpose: the
 // evidence comes from the run's collection process and the verdict from src/checks.
 import { test } from './fixtures.ts';
-import { scanConfig } from '../src/evidence/scan-config.ts';
+import { specScanConfig } from '../src/evidence/run-config.ts';
 import { CHECKS } from '../src/checks/index.ts';
 
-const config = scanConfig();
+const config = await specScanConfig();
 
 for (const site of config.sites) {
   test.describe(site.name, () => {
