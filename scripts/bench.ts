@@ -3,7 +3,8 @@
 //  2. What a login flow and its visit pages add to a site; one page with and without settleMs.
 //  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts).
 //  4. The whole lab scan as users run it (npx playwright test), with 1 and with 2 workers.
-//  5. The scale runs: N clean sites with 1 and 2 workers (scripts/bench-scale.ts).
+//  5. The scale runs: N clean sites with 1 and 2 workers, and the realistic run of 60 sites a
+//     third of which have planted flaws, with the worker start CPU per failing test (scripts/bench-scale.ts).
 // `npm run bench -- --quick` leaves out the scale runs.
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { LAB_ENV, supplyLabEnv } from '../lab/credentials.ts';
 import { scanLab } from '../lab/run-scan.ts';
 import { startScaleLab } from '../lab/scale.ts';
 import { benchTls } from './bench-tls.ts';
-import { benchScale } from './bench-scale.ts';
+import { benchRealistic, benchScale } from './bench-scale.ts';
 import { loadScanConfig } from '../src/config/load.ts';
 import type { ScanConfig, Site } from '../src/model/site.ts';
 import { COLLECTORS, createCollectDeps, type CollectDeps } from '../src/evidence/collect.ts';
@@ -129,4 +130,7 @@ await fivePageSite();
 console.log('');
 await benchTls();
 await fullRuns();
-if (!process.argv.includes('--quick')) await benchScale();
+if (!process.argv.includes('--quick')) {
+  await benchScale();
+  await benchRealistic();
+}
