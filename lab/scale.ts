@@ -2,7 +2,9 @@
 // with two extra hosts (s<i>-www, s<i>-api) and five pages. One HTTPS server with a wildcard
 // certificate answers for every host, and one wildcard connectTo rule sends them all to it,
 // so a thousand sites cost one port. Every page is right in every respect (HSTS, https
-// content, secure cookie, a login form posting to https), like the lab's clean site.
+// content, secure cookie, a login form posting to https), like the lab's clean site; with
+// `flawedEvery: n`, every n-th site carries three of the lab's planted flaws instead, as real
+// sites do (see FLAWED_CHECKS): the realistic run, where failing checks cost worker starts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -16,33 +18,54 @@ import { HSTS_GOOD, page, redirect } from './respond.ts';
 const DOMAIN = 'scale.lab.test';
 export const SCALE_PAGES = ['/', '/about', '/account', '/products', '/contact'];
 
-function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  const site = host.split('.')[0]!.replace(/-(www|api)$/, '');
-  const url = new URL(req.url ?? '/', `https://${host}`);
-  if (url.pathname === '/logo.png')
-    return void res.writeHead(200, { 'content-type': 'image/png', 'strict-transport-security': HSTS_GOOD }).end();
-  const nav = SCALE_PAGES.map((p) => `<a href="${p}">${p}</a>`).join(' ');
-  page(
-    res,
-    `${site} ${url.pathname}`,
-    `<nav>${nav}</nav><img src="https://${site}-www.${DOMAIN}/logo.png" alt="">
+/**
+ * The checks a flawed site fails, one planted flaw each, as on the lab's hsts-flaws,
+ * mixed-content-flaws and cookie-flaws sites: no Strict-Transport-Security on any host, an
+ * image over http (passive mixed content), a session cookie without Secure.
+ */
+export const FLAWED_CHECKS = ['hsts', 'mixed-content', 'cookie-secure'] as const;
+
+/** Site i (1-based) of s<i>.scale.lab.test is flawed when i is a multiple of `flawedEvery`. */
+const isFlawed = (site: string, flawedEvery: number): boolean =>
+  flawedEvery > 0 && Number(site.slice(1)) % flawedEvery === 0;
+
+const handler =
+  (flawedEvery: number) =>
+  (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const site = host.split('.')[0]!.replace(/-(www|api)$/, '');
+    const flawed = isFlawed(site, flawedEvery);
+    const hsts = flawed ? null : HSTS_GOOD;
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    if (url.pathname === '/logo.png')
+      return void res
+        .writeHead(200, { 'content-type': 'image/png', ...(hsts ? { 'strict-transport-security': hsts } : {}) })
+        .end();
+    const nav = SCALE_PAGES.map((p) => `<a href="${p}">${p}</a>`).join(' ');
+    const logo = `${flawed ? 'http' : 'https'}://${site}-www.${DOMAIN}/logo.png`;
+    page(
+      res,
+      `${site} ${url.pathname}`,
+      `<nav>${nav}</nav><img src="${logo}" alt="">
 <form method="post" action="/session"><input name="user" autocomplete="username"><input name="password" type="password"><button>Log in</button></form>`,
-    { headers: { 'set-cookie': `sid=${site}; Path=/; Secure; HttpOnly; SameSite=Lax` } },
-  );
-}
+      {
+        hsts,
+        headers: { 'set-cookie': `sid=${site}; Path=/;${flawed ? '' : ' Secure;'} HttpOnly; SameSite=Lax` },
+      },
+    );
+  };
 
 export interface ScaleLab {
   sitesFile: string;
   close(): Promise<void>;
 }
 
-export async function startScaleLab(count: number, dir: string): Promise<ScaleLab> {
+export async function startScaleLab(count: number, dir: string, flawedEvery = 0): Promise<ScaleLab> {
   mkdirSync(dir, { recursive: true });
   const pki = await createLabPki();
   const leaf = await issue({ commonName: `*.${DOMAIN}`, sans: [`*.${DOMAIN}`] }, pki.intermediate);
   const servers: net.Server[] = [
-    https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, handler),
+    https.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, handler(flawedEvery)),
     http.createServer((req, res) =>
       redirect(res, 301, `https://${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url}`, { hsts: null }),
     ),

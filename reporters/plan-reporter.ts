@@ -5,7 +5,7 @@
 import type { Reporter, Suite } from '@playwright/test/reporter';
 import { CHECKS } from '../src/checks/index.ts';
 import { sendPlan, SERVICE_ENV } from '../src/evidence/service-client.ts';
-import type { PlanEntry } from '../src/evidence/service.ts';
+import type { PlanEntry } from '../src/evidence/protocol.ts';
 import type { EvidenceKind } from '../src/model/evidence.ts';
 
 /** Sites in test order with the evidence kinds their selected checks need. */

@@ -1,11 +1,11 @@
 // One test per site x check, parameterised from the sites file. Thin on purpose: the
 // evidence comes from the run's collection process and the verdict from src/checks.
 import { test } from './fixtures.ts';
-import { scanConfig } from '../src/evidence/scan-config.ts';
+import { specScanConfig } from '../src/evidence/run-config.ts';
 import { CHECKS } from '../src/checks/index.ts';
 import { redactor } from '../src/model/redact.ts';
 
-const config = scanConfig();
+const config = await specScanConfig();
 // What a test carries from the sites file when it is defined reaches every report as is.
 const clean = redactor(config.secrets);
 

@@ -6,7 +6,8 @@
 //  3. The certificate and TLS checks alone, beside sslscan (scripts/bench-tls.ts); the API
 //     requests and api-transport, per endpoint (scripts/bench-apis.ts).
 //  4. The whole lab scan as users run it (npx playwright test), with 1 and with 2 workers.
-//  5. The scale runs: N clean sites with 1 and 2 workers (scripts/bench-scale.ts).
+//  5. The scale runs: N clean sites with 1 and 2 workers, and the realistic run of 60 sites a
+//     third of which have planted flaws, with the worker start CPU per failing test (scripts/bench-scale.ts).
 // `npm run bench -- --quick` leaves out the scale runs.
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { scanLab } from '../lab/run-scan.ts';
 import { startScaleLab } from '../lab/scale.ts';
 import { benchTls } from './bench-tls.ts';
 import { benchApis } from './bench-apis.ts';
-import { benchScale } from './bench-scale.ts';
+import { benchRealistic, benchScale } from './bench-scale.ts';
 import { benchDiscovery } from './bench-discovery.ts';
 import { benchSettle } from './bench-settle.ts';
 import { loadScanConfig } from '../src/config/load.ts';
@@ -143,4 +144,7 @@ console.log('');
 await benchTls();
 await benchApis();
 await fullRuns();
-if (!process.argv.includes('--quick')) await benchScale();
+if (!process.argv.includes('--quick')) {
+  await benchScale();
+  await benchRealistic();
+}

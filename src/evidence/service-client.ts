@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { EvidenceKind } from '../model/evidence.ts';
-import type { PlanEntry } from './service.ts';
+import type { PlanEntry, RunConfig } from './protocol.ts';
 
 export const SERVICE_ENV = 'SCAN_SERVICE';
 const ENTRY = fileURLToPath(new URL('./service-main.ts', import.meta.url));
@@ -79,6 +79,13 @@ function request(url: string, method: 'GET' | 'POST', body?: string): Promise<{ 
 
 export async function sendPlan(address: string, plan: PlanEntry[]): Promise<void> {
   await request(`${address}/plan`, 'POST', JSON.stringify(plan));
+}
+
+/** What the collection process tells a test worker of the run (run-config.ts). */
+export async function fetchRunConfig(address: string): Promise<RunConfig> {
+  const { status, text } = await request(`${address}/config`, 'GET');
+  if (status !== 200) throw new Error(`the collection process did not give the run's config (HTTP ${status}): ${text}`);
+  return JSON.parse(text) as RunConfig;
 }
 
 /** The evidence of one kind for a site; waits as long as its collection takes. */

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import { scanConfig } from './scan-config.ts';
 import { createCollectDeps } from './collect.ts';
-import { CollectionService, type PlanEntry } from './service.ts';
+import { CollectionService } from './service.ts';
+import type { PlanEntry } from './protocol.ts';
 import type { EvidenceKind } from '../model/evidence.ts';
 
 const token = process.env.SCAN_SERVICE_TOKEN ?? '';
@@ -34,6 +35,9 @@ const server = http.createServer((req, res) => {
     });
     return;
   }
+  // Behind the same token as the evidence: the config holds the secrets workers redact.
+  if (action === 'config' && req.method === 'GET')
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(service.runConfig()));
   if (action === 'evidence') {
     const site = url.searchParams.get('site') ?? '';
     const kind = (url.searchParams.get('kind') ?? '') as EvidenceKind;

@@ -13,13 +13,9 @@
 import PQueue from 'p-queue';
 import type { ScanConfig, Site } from '../model/site.ts';
 import type { EvidenceKind, SiteEvidence } from '../model/evidence.ts';
-import { collectAllKinds, COLLECTORS, type CollectDeps } from './collect.ts';
+import { collectAllKinds, COLLECTORS, collectionBoundMs, type CollectDeps } from './collect.ts';
+import type { PlanEntry, RunConfig } from './protocol.ts';
 import { redactDeep, redactor } from '../model/redact.ts';
-
-export interface PlanEntry {
-  site: string;
-  kinds: EvidenceKind[];
-}
 
 /** Network probes of this many sites run at once (each bounded per host and per run by the collectors). */
 const NETWORK_SITES_AT_ONCE = 8;
@@ -76,6 +72,15 @@ export class CollectionService {
     for (const { name, kinds, size, order } of sized.sort((a, b) => b.size - a.size || a.order - b.order)) {
       for (const kind of kinds) this.schedule(name, kind, 0, size - order / 1000);
     }
+  }
+
+  /** The resolved sites file and each site's collection bound, for the test workers (run-config.ts). */
+  runConfig(): RunConfig {
+    const { sites, timeouts } = this.config;
+    return {
+      config: this.config,
+      collectionBoundMs: Object.fromEntries(sites.map((site) => [site.name, collectionBoundMs(site, timeouts)])),
+    };
   }
 
   /** The evidence (JSON) for a site and kind; attempt > 0 collects it again, once per attempt (a retry). */
