@@ -36,6 +36,30 @@ export const certificates: LabSite = {
   expect: {
     ...NO_COOKIES,
     ...NO_SENSITIVE_FORMS,
+    // Every host sends a year of HSTS; over a certificate Node's TLS refuses, browsers ignore it.
+    // Node accepts the certificates without a SAN (it reads the CN), with a 5-octet iPAddress
+    // beside a good dNSName, with a malformed AIA, a 1024-bit key, or close to expiry.
+    hsts: {
+      status: 'failed',
+      findings: [
+        'expired',
+        'notyet',
+        'wronghost',
+        'wild',
+        'deep.shop',
+        'selfsigned',
+        'leafonly',
+        'untrustedroot',
+        'badsan',
+        'badname',
+        'sha1',
+      ].map((h) => [
+        'high',
+        'hsts.ignored-certificate-error',
+        `https://${h}.certs.lab.test/`,
+        /came over a connection with a certificate error: browsers ignore it \(RFC 6797 section 8\.1\)/,
+      ]),
+    },
     'certificate-trust': {
       status: 'failed',
       findings: [

@@ -8,10 +8,22 @@ import { browserCouldNotConnect, browserReachReason } from './unreachable.ts';
 import { browserErrorWords } from '../model/browser-errors.ts';
 import { hostOf } from '../model/url.ts';
 
-/** What a page check could not read; a page whose host the browser could not reach is its host, once. */
+/**
+ * What a page check could not read; a page whose own host the browser could not reach is that
+ * host, once. A page that redirected elsewhere failed on the other host, which https-port-443
+ * does not probe: it stays the page, with the browser's reason.
+ */
 export function cannotRead(out: Outcome, visit: PageVisit, u: Unread): void {
-  if (browserCouldNotConnect(u) && hostOf(u.target)) out.cannotMeasure(hostOf(u.target), browserReachReason(u));
+  const host = hostOf(u.target);
+  if (host && browserCouldNotConnect(u) && hostOf(failedAt(visit, u)) === host)
+    out.cannotMeasure(host, browserReachReason(u));
   else out.cannotMeasure(`${originPrefix(visit)}${u.target}`, u.reason);
+}
+
+/** The URL a page's load failed on: the last main-frame navigation (after any redirects) of that page. */
+function failedAt(visit: PageVisit, u: Unread): string {
+  if (u.target !== visit.url) return u.target;
+  return visit.navigations.filter((n) => n.mainFrame).at(-1)?.url ?? u.target;
 }
 
 /** A flow that stopped (or never started) leaves pages unseen: could not measure, naming where and why. */

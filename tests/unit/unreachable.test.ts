@@ -110,3 +110,20 @@ test('a page browsers cannot complete a TLS handshake with is its host, saying s
     },
   ]);
 });
+
+test('a page that redirected to another host which refused the handshake stays the page: its own host answered', () => {
+  const page = unloaded(
+    'https://example.test/old',
+    'page.goto: net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH at https://example.test/old',
+  );
+  page.navigations = [
+    { url: 'https://example.test/old', mainFrame: true, redirected: false },
+    { url: 'https://tls10.elsewhere.test/', mainFrame: true, redirected: true },
+  ];
+  const out = mixedContent.run(site(), { pages: pages(page) });
+  assert.deepEqual(
+    out.unmeasured.map((u) => u.target),
+    ['https://example.test/old'],
+  );
+  assert.match(out.unmeasured[0]!.reason, /ERR_SSL_VERSION_OR_CIPHER_MISMATCH/);
+});
