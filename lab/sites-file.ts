@@ -44,7 +44,9 @@ export function labSitesFile(
     $schema: './sites.schema.json',
     ca,
     connectTo,
-    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 5000, settleMs: LAB_SETTLE_MS },
+    // pageMs is generous: a page with cross-site frames starts a renderer per frame, which takes
+    // seconds on a busy machine (the load test), and verdicts must not depend on that.
+    timeouts: { connectMs: 2000, requestMs: 5000, pageMs: 15000, settleMs: LAB_SETTLE_MS },
     sites: listed.map((s) => ({
       name: s.name,
       url: `https://${s.hosts[0]!.host}/`,
