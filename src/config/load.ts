@@ -64,7 +64,6 @@ function validate(catalogue: CheckCatalogue, text: string, file: string, env: No
   const problems = [
     ...unset,
     ...placeholderNameProblems(substitutedPaths),
-    ...discoverPlaceholderProblems(substitutedPaths),
     ...(failOn?.error ? [`FAIL_ON: ${failOn.error.issues[0]!.message}`] : []),
     ...(parsed.error?.issues.map(describeIssue) ?? []),
     ...crossFieldProblems(value, baseDir).map((p) => `${jsonPath(p.path)}: ${p.message}`),
@@ -133,6 +132,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * hold ${VAR} (tests/integration/secrets.test.ts puts a secret in each).
  */
 const NAMES = 'a name cannot use ${VAR}: names appear in test titles and file names, which cannot be redacted';
+/**
+ * Discovery sends its CT query to a third party and writes every name and URL it finds into the
+ * reports and the discovery history: no secret may go there.
+ */
+const DISCOVER =
+  "discover settings cannot use ${VAR}: the CT query goes to a third party, and discovery's names and URLs are written into reports";
+
 export const NO_PLACEHOLDER_FIELDS: Readonly<Record<string, string>> = {
   '$.sites[*].name': NAMES,
   '$.sites[*].flows[*].name': NAMES,
@@ -147,6 +153,10 @@ export const NO_PLACEHOLDER_FIELDS: Readonly<Record<string, string>> = {
   '$.apis[*].endpoints[*].method': 'cannot use ${VAR}: request methods appear as is in every report',
   '$.policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
   '$.sites[*].policy.failOn': 'cannot use ${VAR}: severities appear as is in every report',
+  '$.discover.ct.url': DISCOVER,
+  '$.discover.pages.exclude[*]': DISCOVER,
+  '$.sites[*].discover.ct.url': DISCOVER,
+  '$.sites[*].discover.pages.exclude[*]': DISCOVER,
 };
 
 /** "$.sites[*].flows[*].name" for "$.sites[2].flows[0].name". */
@@ -157,19 +167,6 @@ function placeholderNameProblems(substitutedPaths: Set<string>): string[] {
     const why = NO_PLACEHOLDER_FIELDS[anyIndex(where)];
     return why ? [`${where}: ${why}`] : [];
   });
-}
-
-/**
- * Discovery sends its CT query to a third party and writes every name and URL it finds into the
- * reports and the discovery history: no secret may go there.
- */
-function discoverPlaceholderProblems(substitutedPaths: Set<string>): string[] {
-  return [...substitutedPaths]
-    .filter((where) => /^\$(\.sites\[\d+\])?\.discover\b/.test(where))
-    .map(
-      (where) =>
-        `${where}: discover settings cannot use \${VAR}: the CT query goes to a third party, and discovery's names and URLs are written into reports`,
-    );
 }
 
 /** An optional field only when set: a site without discovery keeps today's shape. */

@@ -33,6 +33,9 @@ export function startService(options: {
       SCAN_SERVICE_TOKEN: token,
       SCAN_WORK_DIR: options.workDir,
       SCAN_SITES_AT_ONCE: String(options.sitesAtOnce),
+      // tsx caches what it compiles in the temp folder, with each file's path: a flow script's
+      // path may hold a secret (${VAR}), and no cache may.
+      TSX_DISABLE_CACHE: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
