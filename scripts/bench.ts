@@ -101,7 +101,7 @@ async function perSite(): Promise<void> {
     // Late content at 90% of settleMs: caught without paying settleMs of wall time.
     const late = config.sites.find((s) => s.name === 'late-content-flaws')!;
     const latest = Math.max(...late.pages.filter((p) => /^\/\d+$/.test(p)).map((p) => Number(p.slice(1))));
-    await benchSettle(await deps.browser(), new URL(`/${latest}`, late.url).href, config.timeouts.settleMs);
+    await benchSettle(await deps.browser(), new URL(`/${latest}`, late.url).href, config.timeouts);
   } finally {
     await close();
     await lab.close();

@@ -17,6 +17,9 @@ interface Navigation {
 /** What a page shows when its last navigation did not bring a document: nothing yet, or the browser's error page. */
 const noDocument = (shown: string): boolean => shown === 'about:blank' || shown.startsWith('chrome-error:');
 
+/** How long the recorder's reads of a page may take in a team's test. */
+const LIBRARY_READ_MS = 5_000;
+
 export class Recording {
   /** Every page the context had or opened, closed ones too: what they did still counts. */
   private readonly pages = new Set<Page>();
@@ -36,7 +39,11 @@ export class Recording {
   ) {}
 
   /** `title`: the test's, naming where each finding was seen. Resolves once the context's open pages are recorded. */
-  static async start(context: BrowserContext, timeouts: Timeouts, title: string): Promise<Recording> {
+  static async start(context: BrowserContext, given: Timeouts, title: string): Promise<Recording> {
+    // The team's test opens its pages itself, so pageMs here bounds only the recorder's reads
+    // (recorder.ts, readMs): at most 5 s (settleMs if longer), so a stuck page is "could not measure" within the
+    // test's own timeout (30 s by default) instead of a timed-out test.
+    const timeouts = { ...given, pageMs: Math.min(given.pageMs, LIBRARY_READ_MS) };
     // No screenshots: the team's own Playwright config decides those.
     const recording = new Recording(context, Recorder.attach(context, { timeouts, secrets: [] }), timeouts, title);
     const add = (page: Page) => {

@@ -44,8 +44,12 @@ export interface SnapshotOptions {
   startedAt: number;
 }
 
-/** Settle waits and DOM reads are quick on a page that behaves; these bounds only stop one that does not. */
-export const readMs = (t: Timeouts): number => Math.max(5_000, t.settleMs);
+/**
+ * Settle waits, DOM and jar reads and a renderer's answers are quick on a page that behaves; these
+ * bounds only stop one that does not. As long as a page load: on a busy machine a healthy renderer
+ * can take seconds to answer, and a verdict must not depend on that.
+ */
+export const readMs = (t: Timeouts): number => Math.max(t.pageMs, t.settleMs);
 /** How long a renderer may take to answer at all before its page is given up on. */
 export const ANSWER_MS = 1_000;
 /** The most one visit may take after its navigation: settling, reading every frame, the screenshot, the jar. */
@@ -124,7 +128,7 @@ export class Recorder {
     if (!gone && !opts.error) {
       // A budget of 0 would never be spent: nothing to wait for then but the network.
       if (opts.settle === 'virtual' && cdp && timeouts.settleMs > 0)
-        settled = await settleVirtually(page, timeouts.settleMs);
+        settled = await settleVirtually(page, timeouts.settleMs, readMs(timeouts));
       else await settleByWallClock(log, timeouts.settleMs, deadline.cap(2 * timeouts.settleMs));
     }
     // A renderer that stopped answering while its late content ran is in a script that never ends.

@@ -6,11 +6,6 @@
 // that runs into an endless script at once never answers, not even the policy command.
 import type { CDPSession } from '@playwright/test';
 
-/**
- * How long a renderer may take to answer at all (an endless script never does). Generous, as the
- * recorder's reads (at least 5 s): on this shared machine at load 40, 2 s made healthy pages busy.
- */
-export const RENDERER_ANSWER_MS = 5_000;
 /** Forces virtual time on after this many tasks without an idle moment (a MessageChannel ping-pong never idles; 100 measured best). */
 const STARVATION_COUNT = 100;
 
@@ -38,13 +33,16 @@ function expiry(session: CDPSession, until: number): Promise<boolean> {
   });
 }
 
-/** The renderer's clock (virtual once virtual time is on), or undefined when it does not answer in time. */
-async function clock(session: CDPSession): Promise<number | undefined> {
+/**
+ * The renderer's clock (virtual once virtual time is on), or undefined when it does not answer
+ * within `answerMs` (an endless script never does; the recorder's read bound, see recorder.ts).
+ */
+async function clock(session: CDPSession, answerMs: number): Promise<number | undefined> {
   const answer = session.send('Runtime.evaluate', { expression: 'performance.now()', returnByValue: true }).then(
     (r) => r.result.value as number,
     () => undefined,
   );
-  return Promise.race([answer, sleep(RENDERER_ANSWER_MS).then(() => undefined)]);
+  return Promise.race([answer, sleep(answerMs).then(() => undefined)]);
 }
 
 /**
@@ -58,8 +56,9 @@ export async function runBudget(
   settleMs: number,
   graceUntil: number,
   until: number,
+  answerMs: number,
 ): Promise<BudgetOutcome> {
-  const start = await clock(session);
+  const start = await clock(session, answerMs);
   if (start === undefined) return 'busy';
   const first = expiry(session, Math.min(graceUntil, until));
   // Not awaited on its own: a renderer whose first fast-forwarded timer starts an endless loop
@@ -77,7 +76,7 @@ export async function runBudget(
   if (await first) return 'expired';
   if (gone) return 'gone';
   // Still paused on a fetch, or busy with a script? A paused renderer answers.
-  const now = await clock(session);
+  const now = await clock(session, answerMs);
   if (now === undefined) return 'busy';
   if (Date.now() >= until) return 'capped';
   const second = expiry(session, until);

@@ -8,14 +8,7 @@
 // jar), but not driven: release() the sessions, then give the tab a fresh renderer (lanes.ts moves
 // it to a data: URL) before its next page. Flows and a team's own tests keep the wall clock.
 import type { CDPSession, Frame, Page } from '@playwright/test';
-import {
-  type BudgetOutcome,
-  pageOutcome,
-  RENDERER_ANSWER_MS,
-  runBudget,
-  sleep,
-  type VirtualOutcome,
-} from './virtual-budget.ts';
+import { type BudgetOutcome, pageOutcome, runBudget, sleep, type VirtualOutcome } from './virtual-budget.ts';
 
 /** How many times a cross-site iframe inserted during the budgets is waited for (each up to 500 ms). */
 const LATE_FRAME_ROUNDS = 4;
@@ -38,7 +31,7 @@ export const virtualCapMs = (settleMs: number): number => 2 * settleMs + 1_000;
  * callbacks) schedule its work first: a budget can be spent before the next frame runs. False
  * when the page does not answer (a script that never ends).
  */
-async function scrolled(page: Page): Promise<boolean> {
+async function scrolled(page: Page, answerMs: number): Promise<boolean> {
   const done = page
     .evaluate(() => {
       window.scrollTo(0, document.documentElement.scrollHeight);
@@ -50,10 +43,11 @@ async function scrolled(page: Page): Promise<boolean> {
       () => true,
       () => true, // a page that navigated meanwhile answered; its new document gets the budget
     );
-  return Promise.race([done, sleep(RENDERER_ANSWER_MS).then(() => false)]);
+  return Promise.race([done, sleep(answerMs).then(() => false)]);
 }
 
-export async function settleVirtually(page: Page, settleMs: number): Promise<VirtualSettle> {
+/** `answerMs`: how long a renderer may take to answer before it is taken as busy (recorder.ts, readMs). */
+export async function settleVirtually(page: Page, settleMs: number, answerMs: number): Promise<VirtualSettle> {
   const started = Date.now();
   const until = started + virtualCapMs(settleMs);
   const graceUntil = started + settleMs;
@@ -67,7 +61,7 @@ export async function settleVirtually(page: Page, settleMs: number): Promise<Vir
     wallMs: Date.now() - started,
     release,
   });
-  if (!(await scrolled(page))) return ended('busy');
+  if (!(await scrolled(page, answerMs))) return ended('busy');
 
   const context = page.context();
   const covered = new Set<Frame>();
@@ -75,7 +69,7 @@ export async function settleVirtually(page: Page, settleMs: number): Promise<Vir
   const begin = (session: CDPSession, isFrame: boolean) => {
     sessions.push(session);
     // A frame inserted late still gets at least half a second to spend its budget with its network.
-    const run = runBudget(session, settleMs, Math.max(graceUntil, Date.now() + 500), until);
+    const run = runBudget(session, settleMs, Math.max(graceUntil, Date.now() + 500), until, answerMs);
     // A frame that stops answering costs that frame (its DOM read says so), not the page.
     runs.push(isFrame ? run.then((o) => (o === 'busy' ? 'gone' : o)) : run);
   };
@@ -114,7 +108,7 @@ export async function settleVirtually(page: Page, settleMs: number): Promise<Vir
     // of it a moment later): while the DOM holds more loadable iframes than committed frames, wait.
     const pageBusy = (await runs[0]) === 'busy';
     for (let round = 0; round < LATE_FRAME_ROUNDS && !pageBusy && Date.now() < until; round++) {
-      if (!(await framesPending(page))) break;
+      if (!(await framesPending(page, answerMs))) break;
       await nextNavigation(page, Math.min(LATE_FRAME_WAIT_MS, until - Date.now()));
       for (const frame of page.frames()) await tryFrame(frame);
       await allRuns();
@@ -140,7 +134,7 @@ function nextNavigation(page: Page, ms: number): Promise<void> {
 }
 
 /** True while the main document holds more loadable iframes than Playwright knows as committed frames. */
-async function framesPending(page: Page): Promise<boolean> {
+async function framesPending(page: Page, answerMs: number): Promise<boolean> {
   const main = page.mainFrame();
   const inDom = await Promise.race([
     main
@@ -153,7 +147,7 @@ async function framesPending(page: Page): Promise<boolean> {
         }).length;
       })
       .catch(() => 0),
-    sleep(RENDERER_ANSWER_MS).then(() => 0),
+    sleep(answerMs).then(() => 0),
   ]);
   const known = main.childFrames().filter((f) => /^https?:/.test(f.url())).length;
   return inDom > known;
