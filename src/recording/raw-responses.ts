@@ -22,13 +22,22 @@ export interface RawResponse {
   headers: [string, string][];
 }
 
-interface WillBeSent {
+export interface WillBeSent {
   requestId: string;
   request: { url: string };
   type?: string;
+  /** The answer of the hop this request leaves (a redirect keeps the id and changes the URL). */
+  redirectResponse?: {
+    url: string;
+    status: number;
+    headers: Record<string, string>;
+    fromDiskCache?: boolean;
+    fromServiceWorker?: boolean;
+    fromPrefetchCache?: boolean;
+  };
 }
 
-interface ExtraInfo {
+export interface ExtraInfo {
   requestId: string;
   statusCode: number;
   headers: Record<string, string>;
@@ -53,32 +62,51 @@ export function headerLines(info: Pick<ExtraInfo, 'headers' | 'headersText'>): [
 }
 
 export class RawResponses {
-  /** requestId -> the URL it asks for now (a redirect keeps the id and changes the URL). */
-  private readonly requests = new Map<string, { url: string; type: string }>();
+  /** requestId -> the URL it asks for now, and the redirects it left whose record has not come yet. */
+  private readonly requests = new Map<string, { url: string; type: string; answered: boolean; hops: Hop[] }>();
   /** Records that came before their request was announced. */
   private readonly early = new Map<string, ExtraInfo[]>();
   private records: RawResponse[] = [];
 
   /** Listens on one of the page's CDP sessions (the page's own, or an out-of-process frame's). */
   async listen(session: CDPSession): Promise<void> {
-    session.on('Network.requestWillBeSent', (e: WillBeSent) => {
-      const known = this.requests.has(e.requestId);
-      this.requests.set(e.requestId, { url: e.request.url, type: (e.type ?? 'other').toLowerCase() });
-      if (!known) for (const info of this.early.get(e.requestId) ?? []) this.add(info);
-      this.early.delete(e.requestId);
-    });
-    session.on('Network.responseReceivedExtraInfo', (e: ExtraInfo) => {
-      if (this.requests.has(e.requestId)) this.add(e);
-      else this.early.set(e.requestId, [...(this.early.get(e.requestId) ?? []), e]);
-    });
+    session.on('Network.requestWillBeSent', (e: WillBeSent) => this.willBeSent(e));
+    session.on('Network.responseReceivedExtraInfo', (e: ExtraInfo) => this.extraInfo(e));
     // Headers only: this session keeps no response bodies (Playwright's own session does).
     await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }).catch(() => {});
   }
 
+  willBeSent(e: WillBeSent): void {
+    const before = this.requests.get(e.requestId);
+    const hops = before?.hops ?? [];
+    // A redirect: the record of the hop it leaves may still come, after this event. The browser's
+    // own redirects (an HSTS upgrade) and answers from a cache or a service worker have none.
+    const left = e.redirectResponse;
+    if (before && left && !before.answered && onTheWire(left)) hops.push({ url: left.url, status: left.status });
+    this.requests.set(e.requestId, {
+      url: e.request.url,
+      type: (e.type ?? 'other').toLowerCase(),
+      answered: false,
+      hops,
+    });
+    if (!before) for (const info of this.early.get(e.requestId) ?? []) this.add(info);
+    this.early.delete(e.requestId);
+  }
+
+  extraInfo(e: ExtraInfo): void {
+    if (this.requests.has(e.requestId)) this.add(e);
+    else this.early.set(e.requestId, [...(this.early.get(e.requestId) ?? []), e]);
+  }
+
   private add(info: ExtraInfo): void {
     const request = this.requests.get(info.requestId)!;
+    // A redirect's record that came after the request moved on belongs to the hop it left.
+    const hop = request.hops.findIndex((h) => h.status === info.statusCode);
+    let url = request.url;
+    if (hop >= 0) url = request.hops.splice(hop, 1)[0]!.url;
+    else request.answered = true;
     this.records.push({
-      url: request.url,
+      url,
       status: info.statusCode,
       resourceType: request.type,
       headers: headerLines(info),
@@ -90,6 +118,18 @@ export class RawResponses {
     return this.records.splice(0);
   }
 }
+
+interface Hop {
+  url: string;
+  status: number;
+}
+
+/** Whether an answer came from the network (Chromium's internal redirects say why in a header of their own). */
+const onTheWire = (r: NonNullable<WillBeSent['redirectResponse']>): boolean =>
+  !r.fromDiskCache &&
+  !r.fromServiceWorker &&
+  !r.fromPrefetchCache &&
+  !Object.keys(r.headers).some((name) => name.toLowerCase() === 'non-authoritative-reason');
 
 /**
  * Playwright's responses with the wire's header lines where Chromium recorded them, and the

@@ -2,7 +2,7 @@
 // order where Playwright reorders it, and the responses only Chromium records (a favicon's redirect).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headerLines, withRawResponses } from '../../src/recording/raw-responses.ts';
+import { type ExtraInfo, headerLines, RawResponses, withRawResponses } from '../../src/recording/raw-responses.ts';
 import { maskCookieValue } from '../../src/recording/page-log.ts';
 import { response } from './evidence-builders.ts';
 
@@ -75,4 +75,44 @@ test("a response Playwright reported takes the wire's lines; one it did not beco
     location: 'http://a.test/favicon.ico',
   });
   assert.equal(merged.length, 2);
+});
+
+test("a redirect's record belongs to the hop it left, whether it comes before or after the request moves on", () => {
+  const favicon = { requestId: '7', type: 'Other' };
+  const redirect = {
+    url: 'https://a.test/favicon',
+    status: 301,
+    headers: { location: 'http://a.test/favicon.ico' },
+  };
+  const info = (statusCode: number, location?: string): ExtraInfo => ({
+    requestId: '7',
+    statusCode,
+    headers: location ? { location } : {},
+  });
+  for (const recordFirst of [true, false]) {
+    const raw = new RawResponses();
+    raw.willBeSent({ ...favicon, request: { url: 'https://a.test/favicon' } });
+    if (recordFirst) raw.extraInfo(info(301, 'http://a.test/favicon.ico'));
+    raw.willBeSent({ ...favicon, request: { url: 'http://a.test/favicon.ico' }, redirectResponse: redirect });
+    if (!recordFirst) raw.extraInfo(info(301, 'http://a.test/favicon.ico'));
+    raw.extraInfo(info(200));
+    assert.deepEqual(
+      raw.take().map((r) => `${r.status} ${r.url}`),
+      ['301 https://a.test/favicon', '200 http://a.test/favicon.ico'],
+      recordFirst ? 'record first' : 'record after the redirect',
+    );
+  }
+  // The browser's own HSTS upgrade has no record: the next answer is the upgraded URL's.
+  const raw = new RawResponses();
+  raw.willBeSent({ ...favicon, request: { url: 'http://a.test/x' } });
+  raw.willBeSent({
+    ...favicon,
+    request: { url: 'https://a.test/x' },
+    redirectResponse: { url: 'http://a.test/x', status: 307, headers: { 'Non-Authoritative-Reason': 'HSTS' } },
+  });
+  raw.extraInfo(info(307, 'https://a.test/y'));
+  assert.deepEqual(
+    raw.take().map((r) => `${r.status} ${r.url}`),
+    ['307 https://a.test/x'],
+  );
 });
