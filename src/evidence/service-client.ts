@@ -68,7 +68,12 @@ export function startService(options: {
 
 function request(url: string, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    // A connection of its own for each request (agent: false). Node 20's global agent keeps
+    // sockets alive and reuses them, while the server closes an idle one after 5 s: a request
+    // sent on a socket the server is closing at that moment fails with "read ECONNRESET", and a
+    // test lost its evidence on a busy machine. A local connection costs nothing.
+    const headers = body ? { 'content-type': 'application/json' } : {};
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));

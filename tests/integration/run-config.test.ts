@@ -60,3 +60,27 @@ test('the collection process gives the workers the resolved sites file and each 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('each request to the collection process has a connection of its own: a kept-alive socket the server closes is never reused', async () => {
+  // The server drops any connection that carries a second request, as a server closing an idle
+  // kept-alive socket does when a request arrives on it at that moment.
+  let connections = 0;
+  const server = http.createServer((req, res) => {
+    const socket = req.socket as typeof req.socket & { requests?: number };
+    socket.requests = (socket.requests ?? 0) + 1;
+    if (socket.requests > 1) return socket.destroy();
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ config: { sites: [] }, collectionBoundMs: {} }));
+  });
+  server.on('connection', () => connections++);
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    for (let i = 0; i < 3; i++) await fetchRunConfig(`http://127.0.0.1:${port}/token`);
+    assert.equal(connections, 3);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
