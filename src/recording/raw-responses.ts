@@ -79,10 +79,16 @@ export class RawResponses {
   willBeSent(e: WillBeSent): void {
     const before = this.requests.get(e.requestId);
     const hops = before?.hops ?? [];
-    // A redirect: the record of the hop it leaves may still come, after this event. The browser's
-    // own redirects (an HSTS upgrade) and answers from a cache or a service worker have none.
+    // A redirect: the record of the hop it leaves may still come, after this event (it travels
+    // from the network process on a path of its own). The browser's own redirects (an HSTS
+    // upgrade) and answers from a cache or a service worker have none. Chromium 156 announces the
+    // favicon's redirect without its redirectResponse: the hop is then known by where it went.
     const left = e.redirectResponse;
-    if (before && left && !before.answered && onTheWire(left)) hops.push({ url: left.url, status: left.status });
+    if (before && !before.answered) {
+      if (left) {
+        if (onTheWire(left)) hops.push({ url: left.url, next: e.request.url, status: left.status });
+      } else if (before.url !== e.request.url) hops.push({ url: before.url, next: e.request.url });
+    }
     this.requests.set(e.requestId, {
       url: e.request.url,
       type: (e.type ?? 'other').toLowerCase(),
@@ -101,7 +107,9 @@ export class RawResponses {
   private add(info: ExtraInfo): void {
     const request = this.requests.get(info.requestId)!;
     // A redirect's record that came after the request moved on belongs to the hop it left.
-    const hop = request.hops.findIndex((h) => h.status === info.statusCode);
+    const hop = request.hops.findIndex((h) =>
+      h.status === undefined ? redirectsTo(info, h) : h.status === info.statusCode,
+    );
     let url = request.url;
     if (hop >= 0) url = request.hops.splice(hop, 1)[0]!.url;
     else request.answered = true;
@@ -121,7 +129,22 @@ export class RawResponses {
 
 interface Hop {
   url: string;
-  status: number;
+  /** The URL the request asked for next. */
+  next: string;
+  /** The status redirectResponse gave; undefined when the redirect came without one. */
+  status?: number;
+}
+
+/**
+ * Whether a record is the redirect of a hop known only by where it went: a 3xx whose Location,
+ * resolved against the hop, is the next URL (CDP's request URLs carry no fragment). An answer of
+ * the next URL, or a hop that has no record (a browser's own redirect), does not match.
+ */
+function redirectsTo(info: ExtraInfo, hop: Hop): boolean {
+  if (info.statusCode < 300 || info.statusCode > 399) return false;
+  const location = headerLines(info).find(([name]) => name === 'location')?.[1];
+  const target = location === undefined ? undefined : resolveUrl(location, hop.url);
+  return target !== undefined && target.replace(/#.*$/s, '') === hop.next;
 }
 
 /** Whether an answer came from the network (Chromium's internal redirects say why in a header of their own). */

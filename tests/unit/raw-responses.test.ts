@@ -89,19 +89,27 @@ test("a redirect's record belongs to the hop it left, whether it comes before or
     statusCode,
     headers: location ? { location } : {},
   });
-  for (const recordFirst of [true, false]) {
-    const raw = new RawResponses();
-    raw.willBeSent({ ...favicon, request: { url: 'https://a.test/favicon' } });
-    if (recordFirst) raw.extraInfo(info(301, 'http://a.test/favicon.ico'));
-    raw.willBeSent({ ...favicon, request: { url: 'http://a.test/favicon.ico' }, redirectResponse: redirect });
-    if (!recordFirst) raw.extraInfo(info(301, 'http://a.test/favicon.ico'));
-    raw.extraInfo(info(200));
-    assert.deepEqual(
-      raw.take().map((r) => `${r.status} ${r.url}`),
-      ['301 https://a.test/favicon', '200 http://a.test/favicon.ico'],
-      recordFirst ? 'record first' : 'record after the redirect',
-    );
-  }
+  // Chromium 156 announces the favicon's redirect without its redirectResponse: the record is
+  // then matched by its Location (here with a fragment, which the request URL drops).
+  for (const recordFirst of [true, false])
+    for (const withResponse of [true, false]) {
+      const raw = new RawResponses();
+      raw.willBeSent({ ...favicon, request: { url: 'https://a.test/favicon' } });
+      if (recordFirst) raw.extraInfo(info(301, 'http://a.test/favicon.ico'));
+      raw.willBeSent({
+        ...favicon,
+        request: { url: 'http://a.test/favicon.ico' },
+        ...(withResponse ? { redirectResponse: redirect } : {}),
+      });
+      if (!recordFirst)
+        raw.extraInfo(info(301, withResponse ? 'http://a.test/favicon.ico' : 'http://a.test/favicon.ico#top'));
+      raw.extraInfo(info(200));
+      assert.deepEqual(
+        raw.take().map((r) => `${r.status} ${r.url}`),
+        ['301 https://a.test/favicon', '200 http://a.test/favicon.ico'],
+        `${recordFirst ? 'record first' : 'record after the redirect'}, ${withResponse ? 'with' : 'without'} redirectResponse`,
+      );
+    }
   // The browser's own HSTS upgrade has no record: the next answer is the upgraded URL's.
   const raw = new RawResponses();
   raw.willBeSent({ ...favicon, request: { url: 'http://a.test/x' } });
@@ -111,8 +119,13 @@ test("a redirect's record belongs to the hop it left, whether it comes before or
     redirectResponse: { url: 'http://a.test/x', status: 307, headers: { 'Non-Authoritative-Reason': 'HSTS' } },
   });
   raw.extraInfo(info(307, 'https://a.test/y'));
+  // Nor when the browser announces it without a redirectResponse: the next URL's own redirect
+  // goes elsewhere, so it is not the hop's.
+  raw.willBeSent({ ...favicon, requestId: '8', request: { url: 'http://a.test/icon' } });
+  raw.willBeSent({ ...favicon, requestId: '8', request: { url: 'https://a.test/icon' } });
+  raw.extraInfo({ ...info(301, 'http://a.test/icon.png'), requestId: '8' });
   assert.deepEqual(
     raw.take().map((r) => `${r.status} ${r.url}`),
-    ['307 https://a.test/x'],
+    ['307 https://a.test/x', '301 https://a.test/icon'],
   );
 });
